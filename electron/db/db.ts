@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import { LATEST_VERSION, type Migration, migrations as allMigrations } from './migrations';
+
+export type Sqlite = Database.Database;
+
+export class NewerDatabaseError extends Error {
+  constructor(
+    readonly fileVersion: number,
+    readonly appVersion: number,
+  ) {
+    super(
+      `This caseload file was saved by a newer version of Caseload (data version ${fileVersion}; ` +
+        `this app reads up to ${appVersion}). Install the newer Caseload to open it. The file was not changed.`,
+    );
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+export interface OpenOptions {
+  /** Called before migrations run on an existing database that needs them (e.g. to back it up). */
+  beforeMigrate?: (db: Sqlite, fromVersion: number) => void;
+  migrations?: Migration[];
+  readonly?: boolean;
+}
+
+export interface Pragmas {
+  journal_mode: string;
+  synchronous: number;
+  foreign_keys: number;
+  busy_timeout: number;
+}
+
+/** Opens (and migrates) a caseload database file. The only place that sets pragmas. */
+export function openDatabase(file: string, options: OpenOptions = {}): Sqlite {
+  const db = new Database(file, { readonly: options.readonly ?? false });
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    const pragmas = readPragmas(db);
+    if (pragmas.foreign_keys !== 1 || pragmas.synchronous !== 2) {
+      throw new Error('SQLite refused the durability settings Caseload needs');
+    }
+    if (!options.readonly) migrate(db, options.migrations ?? allMigrations, options.beforeMigrate);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function readPragmas(db: Sqlite): Pragmas {
+  return {
+    journal_mode: String(db.pragma('journal_mode', { simple: true })),
+    synchronous: Number(db.pragma('synchronous', { simple: true })),
+    foreign_keys: Number(db.pragma('foreign_keys', { simple: true })),
+    busy_timeout: Number(db.pragma('busy_timeout', { simple: true })),
+  };
+}
+
+export function schemaVersion(db: Sqlite): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+export function migrate(
+  db: Sqlite,
+  list: Migration[] = allMigrations,
+  beforeMigrate?: OpenOptions['beforeMigrate'],
+): void {
+  const current = schemaVersion(db);
+  const latest = list.length ? list[list.length - 1]!.version : 0;
+  if (current > latest) throw new NewerDatabaseError(current, latest);
+  const pending = list.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  if (current > 0 && beforeMigrate) beforeMigrate(db, current);
+  for (const m of pending) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+export function closeDatabase(db: Sqlite): void {
+  if (!db.open) return;
+  try {
+    db.pragma('optimize');
+  } finally {
+    db.close();
+  }
+}
+
+export { LATEST_VERSION };

@@ -1,0 +1,169 @@
+// Numbered, append-only migrations. Never edit one that has shipped: add the next.
+// Each runs in its own transaction and sets user_version to its number.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'caseload foundation: schools, calendars, students, plans, service lines, goals, sessions',
+    sql: `
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE schools (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  notes TEXT
+) STRICT;
+
+CREATE TABLE school_years (
+  id INTEGER PRIMARY KEY,
+  school_id INTEGER NOT NULL REFERENCES schools(id) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  first_day TEXT NOT NULL,
+  last_day TEXT NOT NULL,
+  CHECK (last_day >= first_day),
+  UNIQUE (school_id, label)
+) STRICT;
+
+CREATE TABLE closures (
+  id INTEGER PRIMARY KEY,
+  school_year_id INTEGER NOT NULL REFERENCES school_years(id) ON DELETE CASCADE,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  label TEXT NOT NULL,
+  CHECK (end_date >= start_date)
+) STRICT;
+CREATE INDEX closures_year ON closures(school_year_id);
+
+CREATE TABLE reporting_periods (
+  id INTEGER PRIMARY KEY,
+  school_year_id INTEGER NOT NULL REFERENCES school_years(id) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  due_date TEXT NOT NULL,
+  CHECK (end_date >= start_date)
+) STRICT;
+CREATE INDEX reporting_periods_year ON reporting_periods(school_year_id);
+
+CREATE TABLE students (
+  id INTEGER PRIMARY KEY,
+  first_name TEXT NOT NULL,
+  last_name TEXT NOT NULL,
+  preferred_name TEXT,
+  date_of_birth TEXT,
+  grade TEXT NOT NULL DEFAULT '',
+  school_id INTEGER NOT NULL REFERENCES schools(id) ON DELETE RESTRICT,
+  teacher TEXT,
+  district_student_id TEXT,
+  medicaid_id TEXT,
+  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'exited'))
+) STRICT;
+CREATE INDEX students_school ON students(school_id);
+
+CREATE TABLE plans (
+  id INTEGER PRIMARY KEY,
+  student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('IEP', '504')),
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  meeting_date TEXT,
+  reeval_due_date TEXT,
+  last_eval_date TEXT,
+  medicaid_consent_expires TEXT,
+  CHECK (end_date >= start_date)
+) STRICT;
+CREATE INDEX plans_student ON plans(student_id);
+
+CREATE TABLE service_lines (
+  id INTEGER PRIMARY KEY,
+  plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  service TEXT NOT NULL,
+  provider_role TEXT NOT NULL DEFAULT '',
+  setting TEXT NOT NULL CHECK (setting IN ('push_in', 'pull_out', 'consult')),
+  grouping TEXT NOT NULL CHECK (grouping IN ('individual', 'group')),
+  max_group_size INTEGER,
+  interval TEXT NOT NULL CHECK (interval IN ('week', 'month', 'year')),
+  minutes INTEGER NOT NULL CHECK (minutes > 0),
+  sessions_count INTEGER,
+  minutes_per_session INTEGER,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  replaces_line_id INTEGER REFERENCES service_lines(id) ON DELETE SET NULL,
+  CHECK (end_date >= start_date)
+) STRICT;
+CREATE INDEX service_lines_plan ON service_lines(plan_id);
+
+CREATE TABLE goals (
+  id INTEGER PRIMARY KEY,
+  plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+  area TEXT NOT NULL,
+  text TEXT NOT NULL,
+  criterion TEXT,
+  baseline TEXT,
+  measurement TEXT NOT NULL CHECK (measurement IN ('trials', 'percent', 'count', 'duration', 'rubric')),
+  target_value REAL,
+  sort INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX goals_plan ON goals(plan_id);
+
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY,
+  date TEXT NOT NULL,
+  start_time TEXT NOT NULL,
+  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 600),
+  setting TEXT NOT NULL CHECK (setting IN ('push_in', 'pull_out', 'consult')),
+  grouping TEXT NOT NULL CHECK (grouping IN ('individual', 'group', 'whole_class')),
+  note TEXT,
+  cpt_code TEXT,
+  is_makeup INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+) STRICT;
+CREATE INDEX sessions_date ON sessions(date);
+
+CREATE TABLE attendance (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+  code TEXT NOT NULL CHECK (code IN ('present', 'student_absent', 'student_unavailable',
+    'student_refused', 'provider_absent', 'school_closed')),
+  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 600),
+  -- denormalised from the session so the minutes engine reads one table with one index
+  date TEXT NOT NULL,
+  UNIQUE (session_id, student_id)
+) STRICT;
+CREATE INDEX attendance_student_date ON attendance(student_id, date);
+CREATE INDEX attendance_date ON attendance(date);
+
+CREATE TABLE makeup_links (
+  makeup_attendance_id INTEGER NOT NULL REFERENCES attendance(id) ON DELETE CASCADE,
+  missed_attendance_id INTEGER NOT NULL REFERENCES attendance(id) ON DELETE CASCADE,
+  PRIMARY KEY (makeup_attendance_id, missed_attendance_id)
+) STRICT;
+CREATE INDEX makeup_links_missed ON makeup_links(missed_attendance_id);
+
+CREATE TABLE goal_data (
+  id INTEGER PRIMARY KEY,
+  attendance_id INTEGER NOT NULL REFERENCES attendance(id) ON DELETE CASCADE,
+  goal_id INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+  correct INTEGER,
+  total INTEGER,
+  value REAL,
+  prompt TEXT,
+  note TEXT
+) STRICT;
+CREATE INDEX goal_data_goal ON goal_data(goal_id);
+CREATE INDEX goal_data_attendance ON goal_data(attendance_id);
+`,
+  },
+];
+
+export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,0 +1,378 @@
+import type {
+  CaseloadCompliance,
+  ComplianceRow,
+  DueItem,
+  MinutesSummary,
+  StudentOverview,
+  WeekPoint,
+} from '../../../shared/api/types';
+import { SchoolCalendar } from '../../../shared/domain/calendar';
+import type { AttendanceCode, MissCode, Setting } from '../../../shared/domain/codes';
+import { addDays, fromDay, mondayOf, monthRange, toDay, weekRange } from '../../../shared/domain/dates';
+import { type Makeup, type Miss, makeupLedger } from '../../../shared/domain/makeups';
+import {
+  type AttendanceRow,
+  complianceRatio,
+  deliveryMix,
+  isBehind,
+  summariseAttendance,
+} from '../../../shared/domain/minutes-delivered';
+import { type OwedLine, type OwedOptions, owedBySetting } from '../../../shared/domain/minutes-owed';
+import type { Sqlite } from '../db';
+import { loadCalendars } from './schools';
+import { getSettings } from './settings';
+import { getStudent } from './students';
+
+// Calendars change rarely and are read on every minutes query: cache per connection, and let the
+// IPC layer drop the cache after any write that touches schools or calendars.
+const calendarCache = new WeakMap<Sqlite, Map<number, SchoolCalendar>>();
+export function calendarsFor(db: Sqlite): Map<number, SchoolCalendar> {
+  let c = calendarCache.get(db);
+  if (!c) {
+    c = loadCalendars(db);
+    calendarCache.set(db, c);
+  }
+  return c;
+}
+export function invalidateCalendars(db: Sqlite): void {
+  calendarCache.delete(db);
+}
+const EMPTY_CALENDAR = new SchoolCalendar([]);
+
+interface Context {
+  options: OwedOptions;
+  threshold: number;
+  makeupCodes: ReadonlySet<MissCode>;
+  today: string;
+}
+
+function context(db: Sqlite, today: string): Context {
+  const st = getSettings(db);
+  return {
+    options: { prorateShortWeeks: st.prorateShortWeeks },
+    threshold: st.complianceThreshold,
+    makeupCodes: new Set(st.makeupCodes),
+    today,
+  };
+}
+
+const LINES_SQL = `SELECT p.student_id AS studentId, l.id, l.setting, l.interval, l.minutes,
+  l.start_date AS startDate, l.end_date AS endDate
+  FROM service_lines l JOIN plans p ON p.id = l.plan_id
+  WHERE l.start_date <= ? AND l.end_date >= ?`;
+
+function summarise(
+  ctx: Context,
+  calendar: SchoolCalendar,
+  lines: OwedLine[],
+  attendance: AttendanceRow[],
+  makeupBalance: number,
+  from: string,
+  to: string,
+): MinutesSummary {
+  const owed = owedBySetting(lines, calendar, from, to, ctx.options);
+  const toDate = to < ctx.today ? to : ctx.today;
+  const owedToDateBy = toDate >= from ? owedBySetting(lines, calendar, from, toDate, ctx.options) : null;
+  const owedToDate = owedToDateBy ? owedToDateBy.push_in + owedToDateBy.pull_out + owedToDateBy.consult : 0;
+  const a = summariseAttendance(attendance);
+  const compliance = complianceRatio(a.delivered, owedToDate);
+  return {
+    from,
+    to,
+    owed,
+    owedTotal: owed.push_in + owed.pull_out + owed.consult,
+    owedToDate,
+    delivered: a.deliveredBySetting,
+    deliveredTotal: a.delivered,
+    deliveredByGrouping: a.deliveredByGrouping,
+    missedByCode: a.missedByCode,
+    missedTotal: a.missed,
+    makeupBalance,
+    compliance,
+    behind: isBehind(compliance, ctx.threshold),
+    outOfClass: a.outOfClass,
+  };
+}
+
+interface MakeupInputs {
+  misses: Miss[];
+  makeups: Makeup[];
+}
+
+/**
+ * The misses of a range (one student, or all) and every makeup linked to them, with the other misses
+ * those makeups also cover, so that the ledger allocates makeup minutes exactly as it would over all time.
+ */
+export function loadMakeupInputsByStudent(
+  db: Sqlite,
+  studentId: number | null,
+  from: string,
+  to: string,
+): Map<number, MakeupInputs & { inRange: Set<number> }> {
+  const who = studentId == null ? '' : 'AND a.student_id = ?';
+  const args = studentId == null ? [from, to] : [from, to, studentId];
+  const inRange = db
+    .prepare(
+      `SELECT a.id AS attendanceId, a.student_id AS studentId, a.session_id AS sessionId, a.date,
+        s.start_time AS startTime, a.code, a.minutes
+       FROM attendance a JOIN sessions s ON s.id = a.session_id
+       WHERE a.date BETWEEN ? AND ? AND a.code <> 'present' ${who}`,
+    )
+    .all(...args) as (Miss & { studentId: number })[];
+  const links = db
+    .prepare(
+      `WITH m AS (SELECT a.id FROM attendance a WHERE a.date BETWEEN ? AND ? AND a.code <> 'present' ${who}),
+            mk AS (SELECT DISTINCT makeup_attendance_id AS id FROM makeup_links WHERE missed_attendance_id IN m)
+       SELECT ml.makeup_attendance_id AS makeupId, ml.missed_attendance_id AS missId,
+         mka.student_id AS studentId, mka.session_id AS sessionId, mka.date, mka.code, mka.minutes
+       FROM makeup_links ml JOIN attendance mka ON mka.id = ml.makeup_attendance_id
+       WHERE ml.makeup_attendance_id IN mk`,
+    )
+    .all(...args) as {
+    makeupId: number;
+    missId: number;
+    studentId: number;
+    sessionId: number;
+    date: string;
+    code: AttendanceCode;
+    minutes: number;
+  }[];
+  const out = new Map<number, MakeupInputs & { inRange: Set<number> }>();
+  const bucket = (sid: number) => {
+    let b = out.get(sid);
+    if (!b) out.set(sid, (b = { misses: [], makeups: [], inRange: new Set() }));
+    return b;
+  };
+  const known = new Set<number>();
+  for (const m of inRange) {
+    const { studentId: sid, ...miss } = m;
+    bucket(sid).misses.push(miss);
+    bucket(sid).inRange.add(miss.attendanceId);
+    known.add(miss.attendanceId);
+  }
+  const makeups = new Map<number, Makeup & { studentId: number }>();
+  for (const l of links) {
+    let mk = makeups.get(l.makeupId);
+    if (!mk) {
+      mk = { attendanceId: l.makeupId, sessionId: l.sessionId, date: l.date, code: l.code, minutes: l.minutes, replaces: [], studentId: l.studentId };
+      makeups.set(l.makeupId, mk);
+    }
+    mk.replaces.push(l.missId);
+  }
+  const extra = [...makeups.values()].flatMap((m) => m.replaces).filter((id) => !known.has(id));
+  if (extra.length) {
+    const q = db.prepare(
+      `SELECT a.id AS attendanceId, a.student_id AS studentId, a.session_id AS sessionId, a.date,
+        s.start_time AS startTime, a.code, a.minutes FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE a.id = ?`,
+    );
+    for (const id of new Set(extra)) {
+      const row = q.get(id) as (Miss & { studentId: number }) | undefined;
+      if (row) {
+        const { studentId: sid, ...miss } = row;
+        bucket(sid).misses.push(miss);
+      }
+    }
+  }
+  for (const mk of makeups.values()) {
+    const { studentId: sid, ...rest } = mk;
+    bucket(sid).makeups.push(rest);
+  }
+  return out;
+}
+
+export function loadMakeupInputs(db: Sqlite, studentId: number, from: string, to: string): MakeupInputs {
+  return loadMakeupInputsByStudent(db, studentId, from, to).get(studentId) ?? { misses: [], makeups: [] };
+}
+
+function balanceInRange(inputs: (MakeupInputs & { inRange: Set<number> }) | undefined, codes: ReadonlySet<MissCode>) {
+  if (!inputs) return { balance: 0, rows: [] as ReturnType<typeof makeupLedger>['rows'] };
+  const ledger = makeupLedger(inputs.misses, inputs.makeups, codes);
+  const rows = ledger.rows.filter((r) => inputs.inRange.has(r.attendanceId));
+  return { balance: rows.reduce((n, r) => n + r.outstanding, 0), rows };
+}
+
+function studentAttendance(db: Sqlite, studentId: number, from: string, to: string): AttendanceRow[] {
+  return db
+    .prepare(
+      `SELECT s.setting, s.grouping, a.code, sum(a.minutes) AS minutes
+       FROM attendance a JOIN sessions s ON s.id = a.session_id
+       WHERE a.student_id = ? AND a.date BETWEEN ? AND ? GROUP BY s.setting, s.grouping, a.code`,
+    )
+    .all(studentId, from, to) as AttendanceRow[];
+}
+
+function studentLines(db: Sqlite, studentId: number, from: string, to: string): OwedLine[] {
+  return db
+    .prepare(`${LINES_SQL} AND p.student_id = ?`)
+    .all(to, from, studentId) as OwedLine[];
+}
+
+export function studentMinutes(db: Sqlite, studentId: number, from: string, to: string, today: string): MinutesSummary {
+  const st = getStudent(db, studentId);
+  const ctx = context(db, today);
+  const cal = calendarsFor(db).get(st.schoolId) ?? EMPTY_CALENDAR;
+  const { balance } = balanceInRange(loadMakeupInputsByStudent(db, studentId, from, to).get(studentId), ctx.makeupCodes);
+  return summarise(ctx, cal, studentLines(db, studentId, from, to), studentAttendance(db, studentId, from, to), balance, from, to);
+}
+
+export function studentOverview(db: Sqlite, studentId: number, today: string): StudentOverview {
+  const st = getStudent(db, studentId);
+  const ctx = context(db, today);
+  const cal = calendarsFor(db).get(st.schoolId) ?? EMPTY_CALENDAR;
+  const year = cal.yearNearest(toDay(today));
+  const yearFrom = year ? fromDay(year.first) : monthRange(today).from;
+  const yearTo = year ? fromDay(year.last) : monthRange(today).to;
+  const ranges: { key: string; label: string; from: string; to: string }[] = [
+    { key: 'week', label: 'This week', ...weekRange(today) },
+    { key: 'month', label: 'This month', ...monthRange(today) },
+  ];
+  if (year?.id) {
+    const period = db
+      .prepare(
+        `SELECT label, start_date AS "from", end_date AS "to" FROM reporting_periods
+         WHERE school_year_id = ? AND start_date <= ? AND end_date >= ?`,
+      )
+      .get(year.id, today, today) as { label: string; from: string; to: string } | undefined;
+    if (period) ranges.push({ key: 'period', label: period.label, from: period.from, to: period.to });
+  }
+  ranges.push({ key: 'year', label: year ? `School year ${year.label}` : 'School year', from: yearFrom, to: yearTo });
+
+  const lines = studentLines(db, studentId, yearFrom < ranges[0]!.from ? yearFrom : ranges[0]!.from, yearTo > ranges[1]!.to ? yearTo : ranges[1]!.to);
+  const rows = db
+    .prepare(
+      `SELECT a.date, s.setting, s.grouping, a.code, a.minutes FROM attendance a JOIN sessions s ON s.id = a.session_id
+       WHERE a.student_id = ? AND a.date BETWEEN ? AND ?`,
+    )
+    .all(studentId, ranges.reduce((m, r) => (r.from < m ? r.from : m), yearFrom), ranges.reduce((m, r) => (r.to > m ? r.to : m), yearTo)) as (AttendanceRow & { date: string })[];
+  const makeups = loadMakeupInputsByStudent(db, studentId, yearFrom, yearTo).get(studentId);
+  const ledgerAll = balanceInRange(makeups, ctx.makeupCodes);
+  const periods = ranges.map((r) => {
+    const inRange = rows.filter((x) => x.date >= r.from && x.date <= r.to);
+    const balance = ledgerAll.rows.filter((x) => x.date >= r.from && x.date <= r.to).reduce((n, x) => n + x.outstanding, 0);
+    return { key: r.key, label: `${r.label}`, summary: summarise(ctx, cal, lines, inRange, balance, r.from, r.to) };
+  });
+
+  const weekly: WeekPoint[] = [];
+  const yearLines = lines;
+  for (let monday = mondayOf(toDay(yearFrom)); monday <= toDay(yearTo); monday += 7) {
+    const from = fromDay(monday);
+    const to = fromDay(monday + 6);
+    const owed = owedBySetting(yearLines, cal, from, to, ctx.options);
+    const point: WeekPoint = { weekOf: from, owed: owed.push_in + owed.pull_out + owed.consult, push_in: 0, pull_out: 0, consult: 0 };
+    for (const r of rows) if (r.code === 'present' && r.date >= from && r.date <= to) point[r.setting] += r.minutes;
+    weekly.push(point);
+  }
+  return { studentId, today, periods, weekly, ledger: ledgerAll.rows, threshold: ctx.threshold };
+}
+
+export function caseloadCompliance(
+  db: Sqlite,
+  range: { from: string; to: string; schoolId?: number | undefined },
+  today: string,
+): CaseloadCompliance {
+  const ctx = context(db, today);
+  const cals = calendarsFor(db);
+  const school = range.schoolId ? 'AND st.school_id = ?' : '';
+  const schoolArgs = range.schoolId ? [range.schoolId] : [];
+  const students = db
+    .prepare(
+      `SELECT st.id, coalesce(st.preferred_name, st.first_name) || ' ' || st.last_name AS name, st.grade,
+        st.school_id AS schoolId, sc.name AS schoolName
+       FROM students st JOIN schools sc ON sc.id = st.school_id WHERE st.status = 'active' ${school}`,
+    )
+    .all(...schoolArgs) as { id: number; name: string; grade: string; schoolId: number; schoolName: string }[];
+  const lines = new Map<number, OwedLine[]>();
+  for (const l of db.prepare(LINES_SQL).all(range.to, range.from) as (OwedLine & { studentId: number })[]) {
+    const list = lines.get(l.studentId);
+    if (list) list.push(l);
+    else lines.set(l.studentId, [l]);
+  }
+  const attendance = new Map<number, AttendanceRow[]>();
+  for (const r of db
+    .prepare(
+      `SELECT a.student_id AS studentId, s.setting, s.grouping, a.code, sum(a.minutes) AS minutes
+       FROM attendance a JOIN sessions s ON s.id = a.session_id
+       WHERE a.date BETWEEN ? AND ? GROUP BY a.student_id, s.setting, s.grouping, a.code`,
+    )
+    .all(range.from, range.to) as (AttendanceRow & { studentId: number })[]) {
+    const list = attendance.get(r.studentId);
+    if (list) list.push(r);
+    else attendance.set(r.studentId, [r]);
+  }
+  const makeups = loadMakeupInputsByStudent(db, null, range.from, range.to);
+  const rows: ComplianceRow[] = students.map((st) => ({
+    studentId: st.id,
+    name: st.name,
+    schoolName: st.schoolName,
+    grade: st.grade,
+    summary: summarise(
+      ctx,
+      cals.get(st.schoolId) ?? EMPTY_CALENDAR,
+      lines.get(st.id) ?? [],
+      attendance.get(st.id) ?? [],
+      balanceInRange(makeups.get(st.id), ctx.makeupCodes).balance,
+      range.from,
+      range.to,
+    ),
+  }));
+  // Furthest behind first; students owed nothing yet go last.
+  rows.sort((a, b) => (a.summary.compliance ?? Infinity) - (b.summary.compliance ?? Infinity) || a.name.localeCompare(b.name));
+  const sessions = db
+    .prepare(
+      `SELECT s.setting, s.minutes, 1 AS anyPresent FROM sessions s
+       WHERE s.date BETWEEN ? AND ? AND EXISTS (
+         SELECT 1 FROM attendance a JOIN students st ON st.id = a.student_id
+         WHERE a.session_id = s.id AND a.code = 'present' ${school})`,
+    )
+    .all(range.from, range.to, ...schoolArgs) as { setting: Setting; minutes: number; anyPresent: number }[];
+  const mix = deliveryMix(sessions.map((s) => ({ setting: s.setting, minutes: s.minutes, anyPresent: s.anyPresent === 1 })));
+  return {
+    from: range.from,
+    to: range.to,
+    threshold: ctx.threshold,
+    rows,
+    mix,
+    totals: {
+      owedToDate: rows.reduce((n, r) => n + r.summary.owedToDate, 0),
+      delivered: rows.reduce((n, r) => n + r.summary.deliveredTotal, 0),
+      makeupBalance: rows.reduce((n, r) => n + r.summary.makeupBalance, 0),
+      behind: rows.filter((r) => r.summary.behind).length,
+    },
+  };
+}
+
+/** What is due in the next 30 days, and what is overdue, for active students. */
+export function listDeadlines(db: Sqlite, today: string): DueItem[] {
+  const horizon = addDays(today, 30);
+  const plans = db
+    .prepare(
+      `SELECT st.id AS studentId, coalesce(st.preferred_name, st.first_name) || ' ' || st.last_name AS name,
+        p.end_date AS endDate, p.reeval_due_date AS reeval, p.last_eval_date AS lastEval,
+        p.medicaid_consent_expires AS consent, st.medicaid_id AS medicaidId
+       FROM students st JOIN plans p ON p.student_id = st.id
+       WHERE st.status = 'active' AND p.end_date = (SELECT max(end_date) FROM plans WHERE student_id = st.id)`,
+    )
+    .all() as { studentId: number; name: string; endDate: string; reeval: string | null; lastEval: string | null; consent: string | null; medicaidId: string | null }[];
+  const out: DueItem[] = [];
+  const push = (p: { studentId: number; name: string }, kind: DueItem['kind'], label: string, dueDate: string | null) => {
+    if (dueDate && dueDate <= horizon) out.push({ studentId: p.studentId, name: p.name, kind, label, dueDate, overdue: dueDate < today });
+  };
+  for (const p of plans) {
+    push(p, 'annual_review', 'Annual IEP review', p.endDate);
+    const reeval = p.reeval ?? (p.lastEval ? addDays(p.lastEval, 365 * 3) : null);
+    push(p, 'reevaluation', 'Re-evaluation', reeval);
+    if (p.medicaidId) push(p, 'medicaid_consent', 'Medicaid consent renewal', p.consent);
+  }
+  const periods = db
+    .prepare(
+      `SELECT rp.label, rp.due_date AS dueDate, sc.name AS school, sy.school_id AS schoolId
+       FROM reporting_periods rp JOIN school_years sy ON sy.id = rp.school_year_id JOIN schools sc ON sc.id = sy.school_id
+       WHERE rp.due_date BETWEEN ? AND ?`,
+    )
+    .all(today, horizon) as { label: string; dueDate: string; school: string; schoolId: number }[];
+  for (const p of periods) {
+    out.push({ studentId: 0, name: p.school, kind: 'progress_report', label: `Progress reports, ${p.label}`, dueDate: p.dueDate, overdue: false });
+  }
+  return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+}
+

@@ -1,0 +1,213 @@
+import Papa from 'papaparse';
+import type { z } from 'zod';
+import type * as s from '../../../shared/api/schemas';
+import { StudentInput } from '../../../shared/api/schemas';
+import type { RosterImportResult, Student, StudentDetail, StudentRow } from '../../../shared/api/types';
+import type { Setting } from '../../../shared/domain/codes';
+import { emptyBySetting, weeklyEquivalent } from '../../../shared/domain/minutes-owed';
+import { fromZod, notFound } from '../../ipc/errors';
+import type { Sqlite } from '../db';
+import { listPlans } from './plans';
+import { getSchool } from './schools';
+
+const STUDENT_COLUMNS = `st.id, st.first_name AS firstName, st.last_name AS lastName,
+  st.preferred_name AS preferredName, st.date_of_birth AS dateOfBirth, st.grade,
+  st.school_id AS schoolId, sc.name AS schoolName, st.teacher, st.district_student_id AS districtStudentId,
+  st.medicaid_id AS medicaidId, st.status`;
+
+export function getStudent(db: Sqlite, id: number, field = 'studentId'): Student {
+  const row = db
+    .prepare(`SELECT ${STUDENT_COLUMNS} FROM students st JOIN schools sc ON sc.id = st.school_id WHERE st.id = ?`)
+    .get(id) as Student | undefined;
+  if (!row) throw notFound('Student', id, field);
+  return row;
+}
+
+export function getStudentDetail(db: Sqlite, id: number): StudentDetail {
+  return { ...getStudent(db, id, 'id'), plans: listPlans(db, id) };
+}
+
+export function listStudents(db: Sqlite, filter: z.output<typeof s.StudentFilter>, today: string): StudentRow[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (filter.status !== 'all') {
+    where.push('st.status = ?');
+    args.push(filter.status);
+  }
+  if (filter.schoolId) {
+    where.push('st.school_id = ?');
+    args.push(filter.schoolId);
+  }
+  if (filter.search) {
+    where.push(`(st.first_name || ' ' || st.last_name || ' ' || coalesce(st.preferred_name, '')) LIKE ? ESCAPE '\\'`);
+    args.push(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  const students = db
+    .prepare(
+      `SELECT ${STUDENT_COLUMNS},
+        (SELECT max(p.end_date) FROM plans p WHERE p.student_id = st.id) AS iepEndDate
+       FROM students st JOIN schools sc ON sc.id = st.school_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY st.last_name COLLATE NOCASE, st.first_name COLLATE NOCASE`,
+    )
+    .all(...args) as (Student & { iepEndDate: string | null })[];
+  // Lines in effect today (or the next to start) give the weekly minutes column.
+  const lines = db
+    .prepare(
+      `SELECT p.student_id AS studentId, l.setting, l.interval, l.minutes
+       FROM service_lines l JOIN plans p ON p.id = l.plan_id
+       WHERE l.start_date <= ? AND l.end_date >= ?`,
+    )
+    .all(today, today) as { studentId: number; setting: Setting; interval: 'week' | 'month' | 'year'; minutes: number }[];
+  const weekly = new Map<number, ReturnType<typeof emptyBySetting>>();
+  for (const l of lines) {
+    const w = weekly.get(l.studentId) ?? emptyBySetting();
+    w[l.setting] += weeklyEquivalent(l.minutes, l.interval);
+    weekly.set(l.studentId, w);
+  }
+  return students.map((st) => ({ ...st, weeklyMinutes: weekly.get(st.id) ?? emptyBySetting() }));
+}
+
+const insertStudent = (db: Sqlite, v: z.output<typeof s.StudentInput>) =>
+  db
+    .prepare(
+      `INSERT INTO students (first_name, last_name, preferred_name, date_of_birth, grade, school_id,
+        teacher, district_student_id, medicaid_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      v.firstName,
+      v.lastName,
+      v.preferredName,
+      v.dateOfBirth,
+      v.grade,
+      v.schoolId,
+      v.teacher,
+      v.districtStudentId,
+      v.medicaidId,
+      v.status,
+    );
+
+export function createStudent(db: Sqlite, input: z.output<typeof s.StudentInput>): Student {
+  return db.transaction(() => {
+    getSchool(db, input.schoolId);
+    return getStudent(db, Number(insertStudent(db, input).lastInsertRowid));
+  })();
+}
+
+export function updateStudent(db: Sqlite, v: z.output<typeof s.StudentUpdate>): Student {
+  return db.transaction(() => {
+    getStudent(db, v.id, 'id');
+    getSchool(db, v.schoolId);
+    db.prepare(
+      `UPDATE students SET first_name = ?, last_name = ?, preferred_name = ?, date_of_birth = ?, grade = ?,
+        school_id = ?, teacher = ?, district_student_id = ?, medicaid_id = ?, status = ? WHERE id = ?`,
+    ).run(
+      v.firstName,
+      v.lastName,
+      v.preferredName,
+      v.dateOfBirth,
+      v.grade,
+      v.schoolId,
+      v.teacher,
+      v.districtStudentId,
+      v.medicaidId,
+      v.status,
+      v.id,
+    );
+    return getStudent(db, v.id);
+  })();
+}
+
+export function deleteStudent(db: Sqlite, id: number): { id: number } {
+  return db.transaction(() => {
+    getStudent(db, id, 'id');
+    db.prepare('DELETE FROM students WHERE id = ?').run(id);
+    // A session whose only students were this one is no longer anyone's record.
+    db.prepare('DELETE FROM sessions WHERE NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = sessions.id)').run();
+    return { id };
+  })();
+}
+
+const ROSTER_COLUMNS: Record<string, keyof z.input<typeof StudentInput> | 'school'> = {
+  'first name': 'firstName',
+  first: 'firstName',
+  'last name': 'lastName',
+  last: 'lastName',
+  'preferred name': 'preferredName',
+  'date of birth': 'dateOfBirth',
+  dob: 'dateOfBirth',
+  birthdate: 'dateOfBirth',
+  grade: 'grade',
+  school: 'school',
+  teacher: 'teacher',
+  classroom: 'teacher',
+  'student id': 'districtStudentId',
+  'district student id': 'districtStudentId',
+  'medicaid id': 'medicaidId',
+};
+
+/**
+ * Adds students from a roster CSV with a header row. Schools are matched by name and created when
+ * new. All or nothing per row: a bad row is reported with its line number and skipped; the good
+ * rows are written in one transaction.
+ */
+export function importRoster(db: Sqlite, csv: string): RosterImportResult {
+  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase().replace(/[_-]+/g, ' '),
+  });
+  const headers = parsed.meta.fields ?? [];
+  const known = headers.filter((h) => h in ROSTER_COLUMNS);
+  const mapped = new Set(known.map((h) => ROSTER_COLUMNS[h]));
+  const missing = ['firstName', 'lastName', 'school'].filter((k) => !mapped.has(k as never));
+  if (missing.length) {
+    return {
+      created: 0,
+      skipped: [
+        {
+          line: 1,
+          reason: `The header row needs the columns First name, Last name and School (missing: ${missing
+            .map((m) => ({ firstName: 'First name', lastName: 'Last name', school: 'School' })[m])
+            .join(', ')}).`,
+        },
+      ],
+    };
+  }
+  const skipped: RosterImportResult['skipped'] = [];
+  let created = 0;
+  db.transaction(() => {
+    const findSchool = db.prepare('SELECT id FROM schools WHERE name = ? COLLATE NOCASE');
+    const addSchool = db.prepare('INSERT INTO schools (name) VALUES (?)');
+    parsed.data.forEach((raw, i) => {
+      const line = i + 2;
+      const rec: Record<string, string> = {};
+      for (const h of known) rec[ROSTER_COLUMNS[h]!] = (raw[h] ?? '').trim();
+      const schoolName = rec['school'] ?? '';
+      if (!schoolName) {
+        skipped.push({ line, reason: 'School is empty' });
+        return;
+      }
+      let school = findSchool.get(schoolName) as { id: number } | undefined;
+      const candidate = StudentInput.safeParse({
+        firstName: rec['firstName'],
+        lastName: rec['lastName'],
+        preferredName: rec['preferredName'] || null,
+        dateOfBirth: rec['dateOfBirth'] || null,
+        grade: rec['grade'] ?? '',
+        schoolId: school?.id ?? 1,
+        teacher: rec['teacher'] || null,
+        districtStudentId: rec['districtStudentId'] || null,
+        medicaidId: rec['medicaidId'] || null,
+      });
+      if (!candidate.success) {
+        skipped.push({ line, reason: fromZod(candidate.error).message });
+        return;
+      }
+      if (!school) school = { id: Number(addSchool.run(schoolName).lastInsertRowid) };
+      insertStudent(db, { ...candidate.data, schoolId: school.id });
+      created++;
+    });
+  })();
+  return { created, skipped };
+}

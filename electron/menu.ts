@@ -1,0 +1,49 @@
+import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
+
+/** Menu commands the renderer understands (see renderer/src/shell.ts). */
+export const MENU_COMMANDS = {
+  logSession: 'log-session',
+  caseload: 'go:/',
+  compliance: 'go:/compliance',
+  schools: 'go:/schools',
+  settings: 'go:/settings',
+  findStudent: 'find-student',
+} as const;
+
+export function menuTemplate(getWindow: () => BrowserWindow | null, isMac: boolean): MenuItemConstructorOptions[] {
+  const send = (command: string) => () => getWindow()?.webContents.send('caseload:menu', command);
+  return [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Log a session…', accelerator: 'CmdOrCtrl+L', click: send(MENU_COMMANDS.logSession) },
+        { label: 'Find a student…', accelerator: 'CmdOrCtrl+F', click: send(MENU_COMMANDS.findStudent) },
+        { type: 'separator' },
+        { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: send(MENU_COMMANDS.settings) },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: '&Go',
+      submenu: [
+        { label: 'Caseload', accelerator: 'CmdOrCtrl+1', click: send(MENU_COMMANDS.caseload) },
+        { label: 'Compliance', accelerator: 'CmdOrCtrl+2', click: send(MENU_COMMANDS.compliance) },
+        { label: 'Schools and calendars', accelerator: 'CmdOrCtrl+3', click: send(MENU_COMMANDS.schools) },
+      ],
+    },
+    {
+      label: '&View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+  ];
+}

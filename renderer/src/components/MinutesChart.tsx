@@ -1,0 +1,28 @@
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { WeekPoint } from '../../../shared/api/types';
+import { fmtShort } from '../format';
+
+// Colours chosen to stay distinct in greyscale print (dark, mid, light) and for colour-blind readers.
+export const SETTING_COLOURS = { push_in: '#1f6f8b', pull_out: '#e07a1f', consult: '#9bb7c4' } as const;
+
+export function WeeklyMinutesChart({ weeks }: { weeks: WeekPoint[] }) {
+  const data = weeks.map((w) => ({ ...w, label: fmtShort(w.weekOf), owed: Math.round(w.owed) }));
+  return (
+    <figure className="chart" aria-label="Weekly minutes delivered by setting against minutes owed">
+      <ResponsiveContainer width="100%" height={240}>
+        <ComposedChart data={data} margin={{ top: 8, right: 12, left: 0, bottom: 0 }}>
+          <CartesianGrid stroke="#e3e6ea" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={24} />
+          <YAxis tick={{ fontSize: 11 }} width={40} />
+          <Tooltip />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Bar dataKey="push_in" name="Push-in" stackId="d" fill={SETTING_COLOURS.push_in} isAnimationActive={false} />
+          <Bar dataKey="pull_out" name="Pull-out" stackId="d" fill={SETTING_COLOURS.pull_out} isAnimationActive={false} />
+          <Bar dataKey="consult" name="Consult" stackId="d" fill={SETTING_COLOURS.consult} isAnimationActive={false} />
+          <Line dataKey="owed" name="Owed" type="stepAfter" stroke="#222" strokeWidth={2} strokeDasharray="5 3" dot={false} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+      <figcaption className="muted">Bars: minutes delivered each week by setting. Dashed line: minutes owed that week.</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,41 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createHashRouter, RouterProvider } from 'react-router';
+import { Layout } from './components/Layout';
+import { CaseloadPage } from './pages/CaseloadPage';
+import { CompliancePage } from './pages/CompliancePage';
+import { LogSessionPage } from './pages/LogSessionPage';
+import { SchoolsPage } from './pages/SchoolsPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { StudentPage } from './pages/StudentPage';
+import './styles.css';
+
+// Local data never goes stale behind our back: refetch only after our own writes.
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false } },
+});
+
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <Layout />,
+    children: [
+      { index: true, element: <CaseloadPage /> },
+      { path: 'students/:id', element: <StudentPage /> },
+      { path: 'log', element: <LogSessionPage /> },
+      { path: 'sessions/:id', element: <LogSessionPage /> },
+      { path: 'compliance', element: <CompliancePage /> },
+      { path: 'schools', element: <SchoolsPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+    ],
+  },
+]);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  </StrictMode>,
+);

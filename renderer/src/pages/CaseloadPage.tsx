@@ -1,0 +1,214 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { StudentRow } from '../../../shared/api/types';
+import { useApi, useWrite } from '../api';
+import { Empty, ErrorMessage, Loading, Modal } from '../components/ui';
+import { fmtDate, mins, studentName } from '../format';
+import { StudentForm } from './StudentForm';
+
+export function CaseloadPage() {
+  const state = useApi('getAppState');
+  const schools = useApi('listSchools');
+  const [schoolId, setSchoolId] = useState<number | undefined>();
+  const [status, setStatus] = useState<'active' | 'exited' | 'all'>('active');
+  const [search, setSearch] = useState('');
+  const students = useApi('listStudents', { schoolId, status, search: search || undefined });
+  const deadlines = useApi('listDeadlines');
+  const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const navigate = useNavigate();
+
+  if (state.isPending) return <Loading />;
+  if (state.data && state.data.students === 0 && state.data.schools === 0) return <FirstRun />;
+
+  return (
+    <section aria-labelledby="caseload-title">
+      <header className="page-head">
+        <h1 id="caseload-title">Caseload</h1>
+        <div className="actions">
+          <button type="button" onClick={() => setImporting(true)}>
+            Import roster…
+          </button>
+          <button type="button" className="primary" onClick={() => setAdding(true)}>
+            Add student
+          </button>
+        </div>
+      </header>
+      <div className="filters" role="search">
+        <label>
+          Search
+          <input
+            id="student-search"
+            type="search"
+            placeholder="Name"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => {
+              const first = students.data?.[0];
+              if (e.key === 'Enter' && first) navigate(`/students/${first.id}`);
+            }}
+          />
+        </label>
+        <label>
+          School
+          <select value={schoolId ?? ''} onChange={(e) => setSchoolId(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">All schools</option>
+            {schools.data?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+            <option value="active">Active</option>
+            <option value="exited">Exited</option>
+            <option value="all">All</option>
+          </select>
+        </label>
+        <span className="muted count" aria-live="polite">
+          {students.data ? `${students.data.length} student${students.data.length === 1 ? '' : 's'}` : ''}
+        </span>
+      </div>
+      <div className="split">
+        <div className="grow">
+          {students.data && students.data.length === 0 ? (
+            <Empty>No students match. {state.data?.schools === 0 ? 'Add a school first, then students.' : 'Add a student or change the filters.'}</Empty>
+          ) : (
+            <StudentTable rows={students.data ?? []} />
+          )}
+        </div>
+        <aside className="panel deadlines" aria-labelledby="due-title">
+          <h2 id="due-title">Due in 30 days</h2>
+          {deadlines.data?.length === 0 && <p className="muted">Nothing due.</p>}
+          <ul>
+            {deadlines.data?.slice(0, 12).map((d, i) => (
+              <li key={i} className={d.overdue ? 'overdue' : ''}>
+                <span className="due-date">{d.overdue ? 'Overdue · ' : ''}{fmtDate(d.dueDate)}</span>
+                {d.studentId ? <Link to={`/students/${d.studentId}`}>{d.name}</Link> : <span>{d.name}</span>}
+                <span className="muted">{d.label}</span>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+      <Modal title="Add a student" open={adding} onClose={() => setAdding(false)} wide>
+        <StudentForm onDone={(id) => { setAdding(false); if (id) navigate(`/students/${id}`); }} />
+      </Modal>
+      <Modal title="Import a roster" open={importing} onClose={() => setImporting(false)}>
+        <RosterImport onDone={() => setImporting(false)} />
+      </Modal>
+    </section>
+  );
+}
+
+function StudentTable({ rows }: { rows: StudentRow[] }) {
+  return (
+    <table className="table">
+      <caption className="sr-only">Students on the caseload</caption>
+      <thead>
+        <tr>
+          <th scope="col">Student</th>
+          <th scope="col">School</th>
+          <th scope="col">Grade</th>
+          <th scope="col">IEP ends</th>
+          <th scope="col" className="num">Push-in/wk</th>
+          <th scope="col" className="num">Pull-out/wk</th>
+          <th scope="col" className="num">Consult/wk</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((s) => (
+          <tr key={s.id}>
+            <th scope="row">
+              <Link to={`/students/${s.id}`}>{studentName(s)}</Link>
+              {s.status === 'exited' && <span className="tag">exited</span>}
+            </th>
+            <td>{s.schoolName}</td>
+            <td>{s.grade}</td>
+            <td>{fmtDate(s.iepEndDate)}</td>
+            <td className="num">{mins(s.weeklyMinutes.push_in)}</td>
+            <td className="num">{mins(s.weeklyMinutes.pull_out)}</td>
+            <td className="num">{mins(s.weeklyMinutes.consult)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function FirstRun() {
+  const sample = useWrite('loadSampleCaseload');
+  const navigate = useNavigate();
+  return (
+    <section className="first-run" aria-labelledby="welcome">
+      <h1 id="welcome">Welcome to Caseload</h1>
+      <p>Your caseload lives on this computer and works without a network. To begin:</p>
+      <ol>
+        <li>
+          <Link to="/settings">Enter your provider profile</Link> (name, credentials, district).
+        </li>
+        <li>
+          <Link to="/schools">Add your schools and their calendars</Link> (first and last day, holidays and breaks).
+        </li>
+        <li>Add your students, one by one or from a roster file, then each student&apos;s IEP.</li>
+      </ol>
+      <p>Or look around first with a realistic sample caseload (3 schools, 40 students). You can start fresh later by using a new data file.</p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => navigate('/schools')}>
+          Start with my schools
+        </button>
+        <button type="button" onClick={() => sample.mutate(undefined)} disabled={sample.isPending}>
+          {sample.isPending ? 'Loading the sample…' : 'Load the sample caseload'}
+        </button>
+      </div>
+      <ErrorMessage error={sample.error} />
+    </section>
+  );
+}
+
+function RosterImport({ onDone }: { onDone: () => void }) {
+  const imp = useWrite('importRoster');
+  return (
+    <div>
+      <p>
+        Choose a CSV file with a header row. Required columns: <b>First name</b>, <b>Last name</b>, <b>School</b>. Optional:
+        Preferred name, Date of birth (YYYY-MM-DD), Grade, Teacher, Student ID, Medicaid ID. New schools are created.
+      </p>
+      <label className="field">
+        Roster file
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (file) imp.mutate({ csv: await file.text() });
+          }}
+        />
+      </label>
+      <ErrorMessage error={imp.error} />
+      {imp.data && (
+        <div role="status" className="notice">
+          <p>
+            Added {imp.data.created} student{imp.data.created === 1 ? '' : 's'}.
+            {imp.data.skipped.length > 0 && ` Skipped ${imp.data.skipped.length} row(s):`}
+          </p>
+          <ul>
+            {imp.data.skipped.map((s) => (
+              <li key={s.line}>
+                Line {s.line}: {s.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onDone}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

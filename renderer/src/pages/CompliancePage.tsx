@@ -1,0 +1,145 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { PUBLISHED_MIX } from '../../../shared/domain/minutes-delivered';
+import { SETTINGS, SETTING_LABELS } from '../../../shared/domain/codes';
+import { type DateRange, localToday, monthRange, weekRange } from '../../../shared/domain/dates';
+import { useApi } from '../api';
+import { SETTING_COLOURS } from '../components/MinutesChart';
+import { ErrorMessage, Loading } from '../components/ui';
+import { fmtDate, mins, pct } from '../format';
+
+function schoolYearRange(today: string): DateRange {
+  const y = Number(today.slice(0, 4));
+  const start = Number(today.slice(5, 7)) >= 7 ? y : y - 1;
+  return { from: `${start}-07-01`, to: `${start + 1}-06-30` };
+}
+
+export function CompliancePage() {
+  const today = localToday();
+  const presets = useMemo(
+    () => ({ week: weekRange(today), month: monthRange(today), year: schoolYearRange(today) }),
+    [today],
+  );
+  const [preset, setPreset] = useState<'week' | 'month' | 'year' | 'custom'>('week');
+  const [custom, setCustom] = useState<DateRange>(presets.month);
+  const [schoolId, setSchoolId] = useState<number | undefined>();
+  const range = preset === 'custom' ? custom : presets[preset];
+  const schools = useApi('listSchools');
+  const data = useApi('caseloadCompliance', { ...range, schoolId });
+  return (
+    <section aria-labelledby="compliance-title">
+      <header className="page-head">
+        <h1 id="compliance-title">Compliance</h1>
+        <p className="muted">
+          {fmtDate(range.from)} – {fmtDate(range.to)}
+        </p>
+      </header>
+      <div className="filters">
+        <div role="radiogroup" aria-label="Range" className="tabs">
+          {(['week', 'month', 'year', 'custom'] as const).map((p) => (
+            <button key={p} type="button" role="radio" aria-checked={preset === p} className={preset === p ? 'tab active' : 'tab'} onClick={() => setPreset(p)}>
+              {{ week: 'This week', month: 'This month', year: 'School year', custom: 'Custom' }[p]}
+            </button>
+          ))}
+        </div>
+        {preset === 'custom' && (
+          <>
+            <label>
+              From
+              <input type="date" value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
+            </label>
+            <label>
+              To
+              <input type="date" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
+            </label>
+          </>
+        )}
+        <label>
+          School
+          <select value={schoolId ?? ''} onChange={(e) => setSchoolId(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">All schools</option>
+            {schools.data?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ErrorMessage error={data.error} />
+      {data.isPending && <Loading />}
+      {data.data && (
+        <>
+          <div className="summary-row">
+            <div className={`stat ${data.data.totals.behind ? 'behind' : ''}`}>
+              <span className="stat-label">Students behind (under {pct(data.data.threshold)})</span>
+              <span className="stat-value" data-testid="behind-count">{data.data.totals.behind}</span>
+            </div>
+            <div className="stat">
+              <span className="stat-label">Delivered ÷ owed to date</span>
+              <span className="stat-value">{pct(data.data.totals.owedToDate ? data.data.totals.delivered / data.data.totals.owedToDate : null)}</span>
+              <span className="muted">{mins(data.data.totals.delivered)} of {mins(data.data.totals.owedToDate)} min</span>
+            </div>
+            <div className="stat">
+              <span className="stat-label">Makeup minutes owed</span>
+              <span className="stat-value">{mins(data.data.totals.makeupBalance)}</span>
+            </div>
+            <div className="stat mix" aria-labelledby="mix-title">
+              <span className="stat-label" id="mix-title">My time by setting ({mins(data.data.mix.total)} min)</span>
+              <div className="mixbar" role="img" aria-label={SETTINGS.map((s) => `${SETTING_LABELS[s]} ${pct(data.data.mix.share[s])}`).join(', ')}>
+                {SETTINGS.map((s) => (
+                  <span key={s} style={{ width: `${data.data.mix.share[s] * 100}%`, background: SETTING_COLOURS[s] }} />
+                ))}
+              </div>
+              <span className="muted">
+                {SETTINGS.map((s) => `${SETTING_LABELS[s]} ${pct(data.data.mix.share[s])}`).join(' · ')}
+              </span>
+              <span className="muted small">
+                Reference (Watt &amp; Richards 2016, 45 school OTs): {pct(PUBLISHED_MIX.pullOut)} pull-out, {pct(PUBLISHED_MIX.inEducationSetting)} in the classroom.
+              </span>
+            </div>
+          </div>
+          <table className="table" data-testid="compliance-table">
+            <caption className="sr-only">Students sorted by who is furthest behind</caption>
+            <thead>
+              <tr>
+                <th scope="col">Student</th>
+                <th scope="col">School</th>
+                <th scope="col" className="num">Owed to date</th>
+                <th scope="col" className="num">Delivered</th>
+                <th scope="col" className="num">%</th>
+                <th scope="col" className="num">Missed by student</th>
+                <th scope="col" className="num">Missed by me</th>
+                <th scope="col" className="num">Makeup owed</th>
+                <th scope="col" className="num">Out of class</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.data.rows.map((r) => {
+                const s = r.summary;
+                const byStudent = s.missedByCode.student_absent + s.missedByCode.student_refused;
+                const byMe = s.missedByCode.provider_absent;
+                return (
+                  <tr key={r.studentId} className={s.behind ? 'behind' : ''}>
+                    <th scope="row">
+                      <Link to={`/students/${r.studentId}`}>{r.name}</Link>
+                      {s.behind && <span className="tag warn">behind</span>}
+                    </th>
+                    <td>{r.schoolName}</td>
+                    <td className="num">{mins(s.owedToDate)}</td>
+                    <td className="num">{mins(s.deliveredTotal)}</td>
+                    <td className="num">{pct(s.compliance)}</td>
+                    <td className="num">{mins(byStudent)}</td>
+                    <td className="num">{mins(byMe)}</td>
+                    <td className="num">{mins(s.makeupBalance)}</td>
+                    <td className="num">{mins(s.outOfClass)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,524 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Input } from '../../../shared/api/contract';
+import type { Goal, Session, StudentDetail } from '../../../shared/api/types';
+import {
+  ATTENDANCE_CODES,
+  ATTENDANCE_LABELS,
+  type AttendanceCode,
+  GROUPING_LABELS,
+  GROUPINGS,
+  type Grouping,
+  PROMPT_LABELS,
+  PROMPT_LEVELS,
+  type PromptLevel,
+  SETTINGS,
+  SETTING_LABELS,
+  type Setting,
+} from '../../../shared/domain/codes';
+import { localToday, minutesToTime, timeToMinutes } from '../../../shared/domain/dates';
+import { call, useApi, useWrite } from '../api';
+import { Confirm, ErrorMessage, Field, Loading } from '../components/ui';
+import { fmtDay, studentName } from '../format';
+
+interface DataEntry {
+  goalId: number;
+  correct: string;
+  total: string;
+  value: string;
+  prompt: PromptLevel | '';
+}
+interface Row {
+  studentId: number;
+  name: string;
+  code: AttendanceCode;
+  minutes: string;
+  makeupFor: number[];
+  goals: Goal[];
+  data: DataEntry[];
+}
+
+const LAST_KEY = 'caseload.lastSession';
+interface Remembered {
+  setting: Setting;
+  grouping: Grouping;
+  minutes: number;
+}
+function remembered(): Remembered {
+  try {
+    const v = JSON.parse(localStorage.getItem(LAST_KEY) ?? '{}') as Partial<Remembered>;
+    return { setting: v.setting ?? 'pull_out', grouping: v.grouping ?? 'individual', minutes: v.minutes ?? 30 };
+  } catch {
+    return { setting: 'pull_out', grouping: 'individual', minutes: 30 };
+  }
+}
+function nowTime() {
+  const d = new Date();
+  return minutesToTime(Math.floor((d.getHours() * 60 + d.getMinutes()) / 5) * 5);
+}
+
+function currentGoals(s: StudentDetail, date: string): Goal[] {
+  const plan = s.plans.find((p) => p.startDate <= date && date <= p.endDate) ?? s.plans[0];
+  return plan?.goals ?? [];
+}
+
+/** The first direct-service line in effect on the date gives the default setting and minutes. */
+function lineDefaults(s: StudentDetail, date: string): { setting: Setting; minutes: number } | null {
+  const lines = s.plans.flatMap((p) => p.lines).filter((l) => l.startDate <= date && date <= l.endDate);
+  const line = lines.find((l) => l.setting !== 'consult') ?? lines[0];
+  if (!line) return null;
+  return { setting: line.setting, minutes: line.minutesPerSession ?? Math.min(line.minutes, 60) };
+}
+
+export function LogSessionPage() {
+  const { id } = useParams();
+  const sessionId = id ? Number(id) : null;
+  const existing = useApi('getSession', { id: sessionId ?? 0 }, sessionId != null);
+  if (sessionId != null && existing.isPending) return <Loading />;
+  if (sessionId != null && !existing.data) return <ErrorMessage error={existing.error} />;
+  return <SessionForm key={sessionId ?? 'new'} session={existing.data} />;
+}
+
+function SessionForm({ session }: { session?: Session | undefined }) {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const last = useMemo(remembered, []);
+  const [date, setDate] = useState(session?.date ?? localToday());
+  const [startTime, setStartTime] = useState(session?.startTime ?? nowTime());
+  const [minutes, setMinutes] = useState(String(session?.minutes ?? last.minutes));
+  const [setting, setSetting] = useState<Setting>(session?.setting ?? last.setting);
+  const [grouping, setGrouping] = useState<Grouping>(session?.grouping ?? 'individual');
+  const [note, setNote] = useState(session?.note ?? '');
+  const [rows, setRows] = useState<Row[]>([]);
+  const touched = useRef({ setting: !!session, minutes: !!session, grouping: !!session });
+  const [saved, setSaved] = useState<Session | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const create = useWrite('createSession');
+  const update = useWrite('updateSession');
+  const del = useWrite('deleteSession', () => navigate(-1));
+  const m = session ? update : create;
+
+  const addStudent = async (studentId: number, preset?: Partial<Row>) => {
+    if (rows.some((r) => r.studentId === studentId)) return;
+    const s = await call('getStudent', { id: studentId });
+    const row: Row = {
+      studentId,
+      name: studentName(s),
+      code: 'present',
+      minutes: '',
+      makeupFor: [],
+      goals: currentGoals(s, date),
+      data: [],
+      ...preset,
+    };
+    setRows((prev) => {
+      const next = [...prev.filter((r) => r.studentId !== studentId), row];
+      if (!touched.current.grouping) setGrouping(next.length > 1 ? 'group' : 'individual');
+      return next;
+    });
+    if (!session && rows.length === 0) {
+      const d = lineDefaults(s, date);
+      if (d && !touched.current.setting) setSetting(d.setting);
+      if (d && !touched.current.minutes) setMinutes(String(d.minutes));
+    }
+  };
+
+  useEffect(() => {
+    if (session) {
+      void Promise.all(
+        session.students.map(async (st) => {
+          const s = await call('getStudent', { id: st.studentId });
+          return {
+            studentId: st.studentId,
+            name: st.name,
+            code: st.code,
+            minutes: st.minutes === session.minutes ? '' : String(st.minutes),
+            makeupFor: st.makeupFor,
+            goals: currentGoals(s, session.date),
+            data: st.goalData.map((d) => ({
+              goalId: d.goalId,
+              correct: d.correct?.toString() ?? '',
+              total: d.total?.toString() ?? '',
+              value: d.value?.toString() ?? '',
+              prompt: d.prompt ?? '',
+            })),
+          } satisfies Row;
+        }),
+      ).then(setRows);
+    } else {
+      const pre = Number(params.get('student'));
+      if (pre) void addStudent(pre);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const input = (): Input<'createSession'> => ({
+    date,
+    startTime,
+    minutes: Number(minutes),
+    setting,
+    grouping,
+    note: note || null,
+    students: rows.map((r) => ({
+      studentId: r.studentId,
+      code: r.code,
+      ...(r.minutes ? { minutes: Number(r.minutes) } : {}),
+      makeupFor: r.makeupFor,
+      goalData:
+        r.code === 'present'
+          ? r.data
+              .filter((d) => d.correct !== '' || d.total !== '' || d.value !== '')
+              .map((d) => ({
+                goalId: d.goalId,
+                correct: d.correct === '' ? null : Number(d.correct),
+                total: d.total === '' ? null : Number(d.total),
+                value: d.value === '' ? null : Number(d.value),
+                prompt: d.prompt || null,
+              }))
+          : [],
+    })),
+  });
+
+  const submit = () => {
+    const value = input();
+    const done = (s: Session) => {
+      localStorage.setItem(LAST_KEY, JSON.stringify({ setting, grouping, minutes: Number(minutes) }));
+      setSaved(s);
+      if (session) {
+        navigate(-1);
+        return;
+      }
+      setRows([]);
+      setNote('');
+      setStartTime(minutesToTime(Math.min(timeToMinutes(startTime) + Number(minutes), 23 * 60 + 55)));
+      touched.current = { setting: false, minutes: false, grouping: false };
+      document.getElementById('student-picker')?.focus();
+    };
+    if (session) update.mutate({ ...value, id: session.id }, { onSuccess: done });
+    else create.mutate(value, { onSuccess: done });
+  };
+
+  const patch = (studentId: number, p: Partial<Row>) =>
+    setRows((prev) => prev.map((r) => (r.studentId === studentId ? { ...r, ...p } : r)));
+
+  return (
+    <section aria-labelledby="log-title">
+      <header className="page-head">
+        <h1 id="log-title">{session ? 'Edit session' : 'Log a session'}</h1>
+        {session && (
+          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+            Delete session…
+          </button>
+        )}
+      </header>
+      <form
+        className="session-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            submit();
+          }
+        }}
+      >
+        <StudentPicker onPick={(id) => void addStudent(id)} exclude={rows.map((r) => r.studentId)} autoFocus={!session} />
+        <div className="students-list" aria-live="polite">
+          {rows.length === 0 && <p className="muted">No students yet: type a name above and press Enter. Add as many as were in the session.</p>}
+          {rows.map((r, i) => (
+            <StudentRowEditor
+              key={r.studentId}
+              row={r}
+              index={i}
+              sessionMinutes={minutes}
+              error={m.error}
+              onChange={(p) => patch(r.studentId, p)}
+              onRemove={() => setRows((prev) => prev.filter((x) => x.studentId !== r.studentId))}
+            />
+          ))}
+        </div>
+        <div className="grid-form">
+          <Field label="Date" name="date" error={m.error}>
+            {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}
+          </Field>
+          <Field label="Start time" name="startTime" error={m.error}>
+            {(p) => <input {...p} type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} required />}
+          </Field>
+          <Field label="Minutes" name="minutes" error={m.error}>
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={1}
+                max={600}
+                value={minutes}
+                onChange={(e) => {
+                  touched.current.minutes = true;
+                  setMinutes(e.target.value);
+                }}
+                required
+              />
+            )}
+          </Field>
+          <Field label="Setting" name="setting" error={m.error}>
+            {(p) => (
+              <select
+                {...p}
+                value={setting}
+                onChange={(e) => {
+                  touched.current.setting = true;
+                  setSetting(e.target.value as Setting);
+                }}
+              >
+                {SETTINGS.map((s) => (
+                  <option key={s} value={s}>
+                    {SETTING_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Grouping" name="grouping" error={m.error}>
+            {(p) => (
+              <select
+                {...p}
+                value={grouping}
+                onChange={(e) => {
+                  touched.current.grouping = true;
+                  setGrouping(e.target.value as Grouping);
+                }}
+              >
+                {GROUPINGS.map((g) => (
+                  <option key={g} value={g}>
+                    {GROUPING_LABELS[g]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="span-all">
+            <Field label="Note" name="note" error={m.error}>
+              {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder="What was worked on, how it went" />}
+            </Field>
+          </div>
+        </div>
+        <ErrorMessage error={m.error} />
+        {saved && !m.error && (
+          <p role="status" className="notice">
+            Saved: {fmtDay(saved.date)} {saved.startTime}, {saved.minutes} min {SETTING_LABELS[saved.setting].toLowerCase()} with{' '}
+            {saved.students.map((s) => s.name).join(', ')}.
+          </p>
+        )}
+        <div className="actions">
+          <span className="muted">Ctrl+Enter saves</span>
+          <button type="submit" className="primary" disabled={m.isPending || rows.length === 0}>
+            {session ? 'Save changes' : 'Save session'}
+          </button>
+        </div>
+      </form>
+      {session && (
+        <Confirm
+          open={confirmDelete}
+          title="Delete this session?"
+          message="The session and its attendance and goal data are removed; makeup links to it are removed too."
+          confirmLabel="Delete session"
+          onConfirm={() => del.mutate({ id: session.id })}
+          onClose={() => setConfirmDelete(false)}
+          busy={del.isPending}
+          error={del.error}
+        />
+      )}
+      <p className="muted">
+        Need a student who is not listed? <Link to="/">Add them on the caseload page.</Link>
+      </p>
+    </section>
+  );
+}
+
+function StudentPicker({ onPick, exclude, autoFocus }: { onPick: (id: number) => void; exclude: number[]; autoFocus: boolean }) {
+  const students = useApi('listStudents', { status: 'active' });
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const matches = useMemo(() => {
+    const q = text.trim().toLowerCase();
+    if (!q) return [];
+    return (students.data ?? [])
+      .filter((s) => !exclude.includes(s.id))
+      .filter((s) => `${s.firstName} ${s.lastName} ${s.preferredName ?? ''}`.toLowerCase().split(/\s+/).some((w) => w.startsWith(q)) || studentName(s).toLowerCase().startsWith(q))
+      .slice(0, 8);
+  }, [text, students.data, exclude]);
+  const pick = (i: number) => {
+    const s = matches[i];
+    if (!s) return;
+    onPick(s.id);
+    setText('');
+    setActive(0);
+  };
+  return (
+    <div className="picker">
+      <label htmlFor="student-picker">Students (type a name, Enter to add)</label>
+      <input
+        id="student-picker"
+        role="combobox"
+        aria-expanded={matches.length > 0}
+        aria-controls="student-options"
+        aria-activedescendant={matches[active] ? `opt-${matches[active].id}` : undefined}
+        autoComplete="off"
+        autoFocus={autoFocus}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((a) => Math.min(a + 1, matches.length - 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, 0));
+          } else if (e.key === 'Enter' && !(e.ctrlKey || e.metaKey) && matches.length) {
+            e.preventDefault();
+            pick(active);
+          } else if (e.key === 'Escape') setText('');
+        }}
+      />
+      {matches.length > 0 && (
+        <ul id="student-options" role="listbox" className="options">
+          {matches.map((s, i) => (
+            <li
+              key={s.id}
+              id={`opt-${s.id}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : ''}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(i);
+              }}
+            >
+              {studentName(s)} <span className="muted">· {s.schoolName} · gr {s.grade}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function StudentRowEditor({
+  row,
+  index,
+  sessionMinutes,
+  error,
+  onChange,
+  onRemove,
+}: {
+  row: Row;
+  index: number;
+  sessionMinutes: string;
+  error: unknown;
+  onChange: (p: Partial<Row>) => void;
+  onRemove: () => void;
+}) {
+  const misses = useApi('listOpenMisses', { studentId: row.studentId });
+  const options = [...(misses.data ?? [])];
+  const base = `students.${index}`;
+  const setDatum = (goalId: number, p: Partial<DataEntry>) => {
+    const cur = row.data.find((d) => d.goalId === goalId) ?? { goalId, correct: '', total: '', value: '', prompt: '' as const };
+    onChange({ data: [...row.data.filter((d) => d.goalId !== goalId), { ...cur, ...p }] });
+  };
+  return (
+    <fieldset className="student-row" data-testid={`row-student-${row.studentId}`}>
+      <legend>{row.name}</legend>
+      <div className="row-fields">
+        <Field label="Attendance" name={`${base}.code`} error={error}>
+          {(p) => (
+            <select {...p} value={row.code} onChange={(e) => onChange({ code: e.target.value as AttendanceCode })} aria-label={`Attendance for ${row.name}`}>
+              {ATTENDANCE_CODES.map((c) => (
+                <option key={c} value={c}>
+                  {ATTENDANCE_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={row.code === 'present' ? 'Minutes credited' : 'Minutes missed'} name={`${base}.minutes`} error={error}>
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min={1}
+              max={600}
+              placeholder={sessionMinutes || '—'}
+              value={row.minutes}
+              onChange={(e) => onChange({ minutes: e.target.value })}
+              aria-label={`Minutes for ${row.name}`}
+            />
+          )}
+        </Field>
+        <button type="button" className="link danger" onClick={onRemove} aria-label={`Remove ${row.name}`}>
+          Remove
+        </button>
+      </div>
+      {(options.length > 0 || row.makeupFor.length > 0) && row.code === 'present' && (
+        <fieldset className="makeups">
+          <legend>Makes up for</legend>
+          {options.map((o) => (
+            <label key={o.attendanceId}>
+              <input
+                type="checkbox"
+                checked={row.makeupFor.includes(o.attendanceId)}
+                onChange={(e) =>
+                  onChange({
+                    makeupFor: e.target.checked ? [...row.makeupFor, o.attendanceId] : row.makeupFor.filter((x) => x !== o.attendanceId),
+                  })
+                }
+              />{' '}
+              {fmtDay(o.date)} {o.startTime} · {ATTENDANCE_LABELS[o.code]} · {o.outstanding} min owed
+            </label>
+          ))}
+          {row.makeupFor.filter((id) => !options.some((o) => o.attendanceId === id)).map((id) => (
+            <label key={id}>
+              <input type="checkbox" checked onChange={() => onChange({ makeupFor: row.makeupFor.filter((x) => x !== id) })} /> an earlier miss (already covered)
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {row.code === 'present' && row.goals.length > 0 && (
+        <details className="goal-data" open={row.data.length > 0}>
+          <summary>Goal data</summary>
+          {row.goals.map((g) => {
+            const d = row.data.find((x) => x.goalId === g.id);
+            return (
+              <div key={g.id} className="goal-datum">
+                <span className="goal-name">
+                  <span className="tag">{g.area}</span> {g.text.length > 70 ? `${g.text.slice(0, 70)}…` : g.text}
+                </span>
+                {g.measurement === 'trials' ? (
+                  <>
+                    <input type="number" min={0} aria-label={`${g.area} correct for ${row.name}`} placeholder="correct" value={d?.correct ?? ''} onChange={(e) => setDatum(g.id, { correct: e.target.value })} />
+                    <span aria-hidden="true">/</span>
+                    <input type="number" min={1} aria-label={`${g.area} trials for ${row.name}`} placeholder="trials" value={d?.total ?? ''} onChange={(e) => setDatum(g.id, { total: e.target.value })} />
+                  </>
+                ) : (
+                  <input type="number" min={0} step="any" aria-label={`${g.area} ${g.measurement} for ${row.name}`} placeholder={g.measurement} value={d?.value ?? ''} onChange={(e) => setDatum(g.id, { value: e.target.value })} />
+                )}
+                <select aria-label={`${g.area} prompt level for ${row.name}`} value={d?.prompt ?? ''} onChange={(e) => setDatum(g.id, { prompt: e.target.value as PromptLevel | '' })}>
+                  <option value="">prompt…</option>
+                  {PROMPT_LEVELS.map((p) => (
+                    <option key={p} value={p}>
+                      {PROMPT_LABELS[p]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            );
+          })}
+        </details>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,408 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { MinutesSummary, Plan, ServiceLine, StudentOverview } from '../../../shared/api/types';
+import { ATTENDANCE_LABELS, GROUPING_LABELS, INTERVAL_LABELS, SETTINGS, SETTING_LABELS } from '../../../shared/domain/codes';
+import { addDays, localToday } from '../../../shared/domain/dates';
+import { useApi, useWrite } from '../api';
+import { WeeklyMinutesChart } from '../components/MinutesChart';
+import { Confirm, Empty, ErrorMessage, Loading, Modal } from '../components/ui';
+import { fmtDate, fmtDay, mins, pct, studentName } from '../format';
+import { GoalForm, LineForm, type LineMode, PlanForm } from './PlanForms';
+import { StudentForm } from './StudentForm';
+
+export function StudentPage() {
+  const id = Number(useParams()['id']);
+  const student = useApi('getStudent', { id });
+  const overview = useApi('studentOverview', { id });
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [addingPlan, setAddingPlan] = useState(false);
+  const navigate = useNavigate();
+  const del = useWrite('deleteStudent', () => navigate('/'));
+
+  if (student.isPending) return <Loading />;
+  if (student.error || !student.data) return <ErrorMessage error={student.error} />;
+  const s = student.data;
+  return (
+    <article aria-labelledby="student-name">
+      <header className="page-head">
+        <div>
+          <p className="crumbs">
+            <Link to="/">Caseload</Link> ›
+          </p>
+          <h1 id="student-name">
+            {studentName(s)} {s.status === 'exited' && <span className="tag">exited</span>}
+          </h1>
+          <p className="muted">
+            {s.schoolName} · Grade {s.grade || '—'} · {s.teacher ?? 'no teacher listed'} · born {fmtDate(s.dateOfBirth)}
+            {s.districtStudentId && ` · ID ${s.districtStudentId}`}
+          </p>
+        </div>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => navigate(`/log?student=${s.id}`)}>
+            Log session
+          </button>
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit student
+          </button>
+          <button type="button" className="danger" onClick={() => setDeleting(true)}>
+            Delete…
+          </button>
+        </div>
+      </header>
+
+      {overview.data && <MinutesOverview overview={overview.data} />}
+
+      <section aria-labelledby="iep-title" className="panel">
+        <header className="section-head">
+          <h2 id="iep-title">IEP, services and goals</h2>
+          <button type="button" onClick={() => setAddingPlan(true)}>
+            Add IEP
+          </button>
+        </header>
+        {s.plans.length === 0 && <Empty>No IEP yet. Add the IEP dates, then its service lines and goals.</Empty>}
+        {s.plans.map((p) => (
+          <PlanSection key={p.id} plan={p} studentId={s.id} />
+        ))}
+      </section>
+
+      <RecentSessions studentId={s.id} />
+
+      <Modal title="Edit student" open={editing} onClose={() => setEditing(false)} wide>
+        <StudentForm student={s} onDone={() => setEditing(false)} />
+      </Modal>
+      <Modal title="Add an IEP" open={addingPlan} onClose={() => setAddingPlan(false)} wide>
+        <PlanForm studentId={s.id} onDone={() => setAddingPlan(false)} />
+      </Modal>
+      <Confirm
+        open={deleting}
+        title={`Delete ${studentName(s)}?`}
+        message={
+          <>
+            This removes the student, every IEP, service line, goal and session record of theirs from this computer. It cannot be
+            undone here. To keep the history, set the status to <b>Exited</b> instead.
+          </>
+        }
+        confirmLabel="Delete student and records"
+        onConfirm={() => del.mutate({ id: s.id })}
+        onClose={() => setDeleting(false)}
+        busy={del.isPending}
+        error={del.error}
+      />
+    </article>
+  );
+}
+
+function MinutesOverview({ overview }: { overview: StudentOverview }) {
+  const [key, setKey] = useState(overview.periods[0]?.key ?? 'week');
+  const current = overview.periods.find((p) => p.key === key) ?? overview.periods[0];
+  return (
+    <section aria-labelledby="minutes-title" className="panel">
+      <header className="section-head">
+        <h2 id="minutes-title">Minutes</h2>
+        <div role="tablist" aria-label="Range" className="tabs">
+          {overview.periods.map((p) => (
+            <button
+              key={p.key}
+              type="button"
+              role="tab"
+              aria-selected={p.key === key}
+              className={p.key === key ? 'tab active' : 'tab'}
+              onClick={() => setKey(p.key)}
+            >
+              {p.label}
+            </button>
+          ))}
+        </div>
+      </header>
+      {current && <SummaryTable summary={current.summary} threshold={overview.threshold} />}
+      <h3>Weekly minutes this school year</h3>
+      <WeeklyMinutesChart weeks={overview.weekly} />
+      <MakeupLedger overview={overview} />
+    </section>
+  );
+}
+
+export function SummaryTable({ summary, threshold }: { summary: MinutesSummary; threshold: number }) {
+  const missed = Object.entries(summary.missedByCode).filter(([, v]) => v > 0);
+  return (
+    <div className="summary">
+      <div className={`stat ${summary.behind ? 'behind' : ''}`} data-testid="compliance">
+        <span className="stat-label">Delivered ÷ owed to date</span>
+        <span className="stat-value">{pct(summary.compliance)}</span>
+        <span className="muted">
+          {mins(summary.deliveredTotal)} of {mins(summary.owedToDate)} min {summary.behind && `· behind (under ${pct(threshold)})`}
+        </span>
+      </div>
+      <div className="stat">
+        <span className="stat-label">Out of class (pull-out)</span>
+        <span className="stat-value" data-testid="out-of-class">{mins(summary.outOfClass)} min</span>
+      </div>
+      <div className="stat">
+        <span className="stat-label">Makeup owed</span>
+        <span className="stat-value" data-testid="makeup-owed">{mins(summary.makeupBalance)} min</span>
+      </div>
+      <table className="table compact">
+        <caption className="sr-only">Minutes owed and delivered by setting, {summary.from} to {summary.to}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Setting</th>
+            <th scope="col" className="num">Owed (range)</th>
+            <th scope="col" className="num">Delivered</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SETTINGS.map((k) => (
+            <tr key={k} data-testid={`row-${k}`}>
+              <th scope="row">{SETTING_LABELS[k]}</th>
+              <td className="num">{mins(summary.owed[k])}</td>
+              <td className="num">{mins(summary.delivered[k])}</td>
+            </tr>
+          ))}
+          <tr className="total">
+            <th scope="row">Total</th>
+            <td className="num">{mins(summary.owedTotal)}</td>
+            <td className="num">{mins(summary.deliveredTotal)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <div className="missed">
+        <span className="stat-label">Missed</span>
+        {missed.length === 0 ? (
+          <p className="muted">No missed minutes.</p>
+        ) : (
+          <ul>
+            {missed.map(([code, v]) => (
+              <li key={code}>
+                {ATTENDANCE_LABELS[code as keyof typeof ATTENDANCE_LABELS]}: {mins(v)} min
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function MakeupLedger({ overview }: { overview: StudentOverview }) {
+  const rows = [...overview.ledger].sort((a, b) => b.date.localeCompare(a.date));
+  return (
+    <>
+      <h3>Makeup ledger (this school year)</h3>
+      {rows.length === 0 ? (
+        <p className="muted">No missed sessions this school year.</p>
+      ) : (
+        <table className="table compact" data-testid="ledger">
+          <thead>
+            <tr>
+              <th scope="col">Missed</th>
+              <th scope="col">Why</th>
+              <th scope="col" className="num">Minutes</th>
+              <th scope="col">Makeup owed?</th>
+              <th scope="col">Made up by</th>
+              <th scope="col" className="num">Still owed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.attendanceId}>
+                <td>{fmtDay(r.date)} {r.startTime}</td>
+                <td>{ATTENDANCE_LABELS[r.code]}</td>
+                <td className="num">{r.minutes}</td>
+                <td>{r.owesMakeup ? 'Yes' : 'No'}</td>
+                <td>{r.coveredBy.map((c) => `${fmtDay(c.date)} (${c.minutes} min)`).join(', ') || '—'}</td>
+                <td className="num">{r.owesMakeup ? r.outstanding : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+function lineAmount(l: ServiceLine) {
+  const amount = l.sessionsCount != null ? `${l.sessionsCount} × ${l.minutesPerSession} min` : `${l.minutes} min`;
+  return `${amount} ${INTERVAL_LABELS[l.interval]}`;
+}
+
+function PlanSection({ plan, studentId }: { plan: Plan; studentId: number }) {
+  const [lineMode, setLineMode] = useState<LineMode | null>(null);
+  const [editPlan, setEditPlan] = useState(false);
+  const [goalEdit, setGoalEdit] = useState<{ id?: number } | null>(null);
+  const [endLine, setEndLine] = useState<ServiceLine | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState<{ kind: 'line' | 'goal' | 'plan'; id: number } | null>(null);
+  const delLine = useWrite('deleteServiceLine', () => setConfirmDelete(null));
+  const delGoal = useWrite('deleteGoal', () => setConfirmDelete(null));
+  const delPlan = useWrite('deletePlan', () => setConfirmDelete(null));
+  const end = useWrite('endServiceLine', () => setEndLine(null));
+  const today = localToday();
+  const current = plan.startDate <= today && today <= plan.endDate;
+  const delM = confirmDelete?.kind === 'line' ? delLine : confirmDelete?.kind === 'goal' ? delGoal : delPlan;
+  return (
+    <div className={`plan ${current ? 'current' : ''}`}>
+      <div className="plan-head">
+        <h3>
+          {plan.kind} {fmtDate(plan.startDate)} – {fmtDate(plan.endDate)} {current && <span className="tag ok">current</span>}
+        </h3>
+        <div className="actions">
+          <button type="button" onClick={() => setEditPlan(true)}>Edit dates</button>
+          <button type="button" onClick={() => setLineMode({ kind: 'create', plan })}>Add service line</button>
+          <button type="button" onClick={() => setGoalEdit({})}>Add goal</button>
+          <button type="button" className="link danger" onClick={() => setConfirmDelete({ kind: 'plan', id: plan.id })}>Delete IEP</button>
+        </div>
+      </div>
+      <p className="muted">
+        Meeting {fmtDate(plan.meetingDate)} · re-evaluation due {fmtDate(plan.reevalDueDate ?? (plan.lastEvalDate ? addDays(plan.lastEvalDate, 365 * 3) : null))}
+        {plan.medicaidConsentExpires && ` · Medicaid consent until ${fmtDate(plan.medicaidConsentExpires)}`}
+      </p>
+      {plan.lines.length === 0 ? (
+        <p className="muted">No service lines yet.</p>
+      ) : (
+        <table className="table compact" data-testid="service-lines">
+          <caption className="sr-only">Service lines</caption>
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col">Setting</th>
+              <th scope="col">Grouping</th>
+              <th scope="col">Amount</th>
+              <th scope="col">In effect</th>
+              <th scope="col"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.lines.map((l) => (
+              <tr key={l.id} className={l.endDate < today ? 'past' : ''}>
+                <td>{l.service}{l.providerRole && <span className="muted"> · {l.providerRole}</span>}</td>
+                <td><span className={`pill ${l.setting}`}>{SETTING_LABELS[l.setting]}</span></td>
+                <td>{GROUPING_LABELS[l.grouping]}{l.maxGroupSize ? ` (max ${l.maxGroupSize})` : ''}</td>
+                <td>{lineAmount(l)}</td>
+                <td>{fmtDate(l.startDate)} – {fmtDate(l.endDate)}{l.replacesLineId && <span className="muted"> (amendment)</span>}</td>
+                <td className="row-actions">
+                  <button type="button" className="link" onClick={() => setLineMode({ kind: 'amend', line: l })}>Amend</button>
+                  <button type="button" className="link" onClick={() => setEndLine(l)}>End</button>
+                  <button type="button" className="link" onClick={() => setLineMode({ kind: 'correct', line: l })}>Correct</button>
+                  <button type="button" className="link danger" onClick={() => setConfirmDelete({ kind: 'line', id: l.id })}>Delete</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h4>Goals</h4>
+      {plan.goals.length === 0 ? (
+        <p className="muted">No goals yet.</p>
+      ) : (
+        <ol className="goals">
+          {plan.goals.map((g) => (
+            <li key={g.id}>
+              <span className="tag">{g.area}</span> {g.text}
+              <div className="muted">
+                Criterion: {g.criterion ?? <b className="warn">none set</b>} · Baseline: {g.baseline ?? '—'}
+              </div>
+              <div className="row-actions">
+                <button type="button" className="link" onClick={() => setGoalEdit({ id: g.id })}>Edit</button>
+                <button type="button" className="link danger" onClick={() => setConfirmDelete({ kind: 'goal', id: g.id })}>Delete</button>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      <Modal title={lineMode?.kind === 'amend' ? 'Amend service line' : lineMode?.kind === 'correct' ? 'Correct service line' : 'Add service line'} open={!!lineMode} onClose={() => setLineMode(null)} wide>
+        {lineMode && <LineForm mode={lineMode} onDone={() => setLineMode(null)} />}
+      </Modal>
+      <Modal title="Edit IEP" open={editPlan} onClose={() => setEditPlan(false)} wide>
+        <PlanForm studentId={studentId} plan={plan} onDone={() => setEditPlan(false)} />
+      </Modal>
+      <Modal title={goalEdit?.id ? 'Edit goal' : 'Add goal'} open={!!goalEdit} onClose={() => setGoalEdit(null)} wide>
+        {goalEdit && <GoalForm planId={plan.id} goal={plan.goals.find((g) => g.id === goalEdit.id)} onDone={() => setGoalEdit(null)} />}
+      </Modal>
+      <Modal title="End service line" open={!!endLine} onClose={() => setEndLine(null)}>
+        {endLine && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              end.mutate({ id: endLine.id, endDate: String(new FormData(e.currentTarget).get('endDate')) });
+            }}
+          >
+            <p>The service stops after this date (step-down). Minutes owed before it are kept.</p>
+            <label className="field">
+              Last day of service
+              <input name="endDate" type="date" defaultValue={today < endLine.endDate ? today : endLine.endDate} autoFocus />
+            </label>
+            <ErrorMessage error={end.error} />
+            <div className="actions">
+              <button type="button" onClick={() => setEndLine(null)}>Cancel</button>
+              <button type="submit" className="primary">End line</button>
+            </div>
+          </form>
+        )}
+      </Modal>
+      <Confirm
+        open={!!confirmDelete}
+        title={confirmDelete?.kind === 'plan' ? 'Delete this IEP?' : confirmDelete?.kind === 'goal' ? 'Delete this goal?' : 'Delete this service line?'}
+        message={
+          confirmDelete?.kind === 'line'
+            ? 'Deleting removes the line from history, so past minutes owed change. To stop a service from a date, use End or Amend instead.'
+            : confirmDelete?.kind === 'plan'
+              ? 'This removes the IEP with its service lines and goals.'
+              : 'This removes the goal. Goals with session data cannot be deleted.'
+        }
+        confirmLabel="Delete"
+        onConfirm={() => {
+          if (!confirmDelete) return;
+          if (confirmDelete.kind === 'line') delLine.mutate({ id: confirmDelete.id });
+          else if (confirmDelete.kind === 'goal') delGoal.mutate({ id: confirmDelete.id });
+          else delPlan.mutate({ id: confirmDelete.id });
+        }}
+        onClose={() => setConfirmDelete(null)}
+        busy={delM.isPending}
+        error={delM.error}
+      />
+    </div>
+  );
+}
+
+function RecentSessions({ studentId }: { studentId: number }) {
+  const today = localToday();
+  const sessions = useApi('listSessions', { studentId, from: addDays(today, -120), to: addDays(today, 30), limit: 30 });
+  const navigate = useNavigate();
+  return (
+    <section className="panel" aria-labelledby="sessions-title">
+      <h2 id="sessions-title">Recent sessions</h2>
+      {sessions.data?.length === 0 && <p className="muted">No sessions logged in the last 4 months.</p>}
+      {!!sessions.data?.length && (
+        <table className="table compact">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Setting</th>
+              <th scope="col">Group</th>
+              <th scope="col">Attendance</th>
+              <th scope="col" className="num">Minutes</th>
+              <th scope="col">Note</th>
+              <th scope="col"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.data.map((x) => {
+              const me = x.students.find((st) => st.studentId === studentId);
+              return (
+                <tr key={x.id}>
+                  <td>{fmtDay(x.date)} {x.startTime}{x.isMakeup && <span className="tag">makeup</span>}</td>
+                  <td><span className={`pill ${x.setting}`}>{SETTING_LABELS[x.setting]}</span></td>
+                  <td>{GROUPING_LABELS[x.grouping]}{x.students.length > 1 ? ` of ${x.students.length}` : ''}</td>
+                  <td>{me ? ATTENDANCE_LABELS[me.code] : ''}</td>
+                  <td className="num">{me?.minutes}</td>
+                  <td className="note">{x.note}</td>
+                  <td><button type="button" className="link" onClick={() => navigate(`/sessions/${x.id}`)}>Edit</button></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import * as s from './schemas';
+import type * as t from './types';
+import type { ChannelName } from './channels';
+
+export { CHANNELS, CHANNEL_PREFIX, type ChannelName } from './channels';
+
+/** A channel: its input schema and (phantom) output type. */
+function channel<I extends z.ZodType>(input: I) {
+  return { returns: <O>() => ({ input, output: undefined as unknown as O }) };
+}
+
+/**
+ * Every IPC channel of the app, declared once. The preload exposes one function per key, the main
+ * process registers one handler per key, and the end-to-end harness serves the same table.
+ */
+export const contract = {
+  getAppState: channel(s.Empty).returns<t.AppState>(),
+  loadSampleCaseload: channel(s.Empty).returns<t.AppState>(),
+  getSettings: channel(s.Empty).returns<t.AppSettings>(),
+  updateSettings: channel(s.SettingsInput).returns<t.AppSettings>(),
+
+  listSchools: channel(s.Empty).returns<t.School[]>(),
+  createSchool: channel(s.SchoolInput).returns<t.School>(),
+  updateSchool: channel(s.SchoolUpdate).returns<t.School>(),
+  deleteSchool: channel(s.IdInput).returns<{ id: number }>(),
+  listSchoolYears: channel(s.IdInput).returns<t.SchoolYear[]>(),
+  createSchoolYear: channel(s.SchoolYearInput).returns<t.SchoolYear>(),
+  updateSchoolYear: channel(s.SchoolYearUpdate).returns<t.SchoolYear>(),
+  deleteSchoolYear: channel(s.IdInput).returns<{ id: number }>(),
+  addClosure: channel(s.ClosureInput).returns<t.SchoolYear>(),
+  deleteClosure: channel(s.IdInput).returns<t.SchoolYear>(),
+  copyCalendar: channel(s.CopyCalendarInput).returns<t.SchoolYear>(),
+  setReportingPeriods: channel(s.ReportingPeriodsInput).returns<t.SchoolYear>(),
+
+  listStudents: channel(s.StudentFilter).returns<t.StudentRow[]>(),
+  getStudent: channel(s.IdInput).returns<t.StudentDetail>(),
+  createStudent: channel(s.StudentInput).returns<t.Student>(),
+  updateStudent: channel(s.StudentUpdate).returns<t.Student>(),
+  deleteStudent: channel(s.IdInput).returns<{ id: number }>(),
+  importRoster: channel(s.RosterImportInput).returns<t.RosterImportResult>(),
+
+  createPlan: channel(s.PlanInput).returns<t.Plan>(),
+  updatePlan: channel(s.PlanUpdate).returns<t.Plan>(),
+  deletePlan: channel(s.IdInput).returns<{ id: number }>(),
+  createServiceLine: channel(s.LineInput).returns<t.ServiceLine>(),
+  correctServiceLine: channel(s.LineCorrection).returns<t.ServiceLine>(),
+  amendServiceLine: channel(s.LineAmendment).returns<t.ServiceLine[]>(),
+  endServiceLine: channel(s.LineEnd).returns<t.ServiceLine>(),
+  deleteServiceLine: channel(s.IdInput).returns<{ id: number }>(),
+  createGoal: channel(s.GoalInput).returns<t.Goal>(),
+  updateGoal: channel(s.GoalUpdate).returns<t.Goal>(),
+  deleteGoal: channel(s.IdInput).returns<{ id: number }>(),
+
+  createSession: channel(s.SessionInput).returns<t.Session>(),
+  updateSession: channel(s.SessionUpdate).returns<t.Session>(),
+  deleteSession: channel(s.IdInput).returns<{ id: number }>(),
+  getSession: channel(s.IdInput).returns<t.Session>(),
+  listSessions: channel(s.SessionQuery).returns<t.Session[]>(),
+  listOpenMisses: channel(s.StudentIdInput).returns<t.OpenMiss[]>(),
+
+  studentMinutes: channel(s.StudentRangeInput).returns<t.MinutesSummary>(),
+  studentOverview: channel(s.IdInput).returns<t.StudentOverview>(),
+  caseloadCompliance: channel(s.RangeInput).returns<t.CaseloadCompliance>(),
+  listDeadlines: channel(s.Empty).returns<t.DueItem[]>(),
+} satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
+
+export type Contract = typeof contract;
+export type Input<K extends ChannelName> = z.input<Contract[K]['input']>;
+export type Parsed<K extends ChannelName> = z.output<Contract[K]['input']>;
+export type Output<K extends ChannelName> = Contract[K]['output'];
+
+/** The API the preload gives the page: one named async function per channel. */
+export type CaseloadApi = {
+  [K in ChannelName]: (input?: Input<K>) => Promise<t.Result<Output<K>>>;
+};
+

@@ -1,0 +1,430 @@
+import { z } from 'zod';
+import {
+  ATTENDANCE_CODES,
+  GROUPINGS,
+  INTERVALS,
+  MAX_SESSION_MINUTES,
+  MEASUREMENTS,
+  PLAN_KINDS,
+  PROMPT_LEVELS,
+  SETTINGS,
+  STUDENT_STATUSES,
+} from '../domain/codes';
+import { isRealDate, isTime, toDay } from '../domain/dates';
+
+export const id = z
+  .number({ error: 'must be a record id' })
+  .int({ error: 'must be a whole number' })
+  .positive({ error: 'must be a record id' });
+
+export const isoDate = z
+  .string({ error: 'is required (YYYY-MM-DD)' })
+  .trim()
+  .refine(isRealDate, { error: (i) => `${String(i.input)} is not a real date (use YYYY-MM-DD)` });
+
+export const time = z
+  .string({ error: 'is required (HH:MM)' })
+  .trim()
+  .refine(isTime, { error: (i) => `${String(i.input)} is not a time of day (use HH:MM, 24-hour)` });
+
+const required = (max = 200) =>
+  z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, { error: 'is required' })
+    .max(max, { error: `must be at most ${max} characters` });
+
+const optionalText = (max = 2000) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+const optionalDate = isoDate.nullish().or(z.literal('').transform(() => null));
+
+const wholeMinutes = (max: number) =>
+  z
+    .number({ error: 'must be a number of minutes' })
+    .int({ error: 'must be whole minutes' })
+    .min(1, { error: 'must be at least 1 minute' })
+    .max(max, { error: `must be at most ${max} minutes` });
+
+function endNotBeforeStart<T extends { startDate?: string | null; endDate?: string | null }>(
+  v: T,
+  ctx: z.RefinementCtx,
+  startLabel = 'start date',
+) {
+  if (v.startDate && v.endDate && toDay(v.endDate) < toDay(v.startDate)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['endDate'],
+      message: `${v.endDate} is before the ${startLabel} ${v.startDate}`,
+    });
+  }
+}
+
+export const Empty = z.object({}).strict().optional();
+
+// ---------- provider profile and settings ----------
+export const SettingsInput = z
+  .object({
+    providerName: z.string().trim().max(200),
+    credentials: z.string().trim().max(100),
+    district: z.string().trim().max(200),
+    npi: z
+      .string()
+      .trim()
+      .refine((v) => v === '' || /^\d{10}$/.test(v), { error: 'must be 10 digits' }),
+    complianceThreshold: z
+      .number({ error: 'must be a number' })
+      .min(0.5, { error: 'must be at least 50%' })
+      .max(1, { error: 'must be at most 100%' }),
+    prorateShortWeeks: z.boolean(),
+    makeupCodes: z.array(z.enum(ATTENDANCE_CODES).exclude(['present'])),
+  })
+  .partial()
+  .strict();
+
+// ---------- schools and calendars ----------
+export const SchoolInput = z.object({ name: required(), notes: optionalText() }).strict();
+export const SchoolUpdate = SchoolInput.extend({ id }).strict();
+
+export const SchoolYearInput = z
+  .object({
+    schoolId: id,
+    label: required(40),
+    firstDay: isoDate,
+    lastDay: isoDate,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (toDay(v.lastDay) < toDay(v.firstDay)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lastDay'],
+        message: `${v.lastDay} is before the first day ${v.firstDay}`,
+      });
+    } else if (toDay(v.lastDay) - toDay(v.firstDay) > 400) {
+      ctx.addIssue({ code: 'custom', path: ['lastDay'], message: 'a school year spans at most 400 days' });
+    }
+  });
+export const SchoolYearUpdate = z
+  .object({ id, label: required(40), firstDay: isoDate, lastDay: isoDate })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (toDay(v.lastDay) < toDay(v.firstDay)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lastDay'],
+        message: `${v.lastDay} is before the first day ${v.firstDay}`,
+      });
+    }
+  });
+
+export const ClosureInput = z
+  .object({
+    schoolYearId: id,
+    startDate: isoDate,
+    endDate: isoDate.optional(),
+    label: required(100),
+  })
+  .strict()
+  .superRefine((v, ctx) => endNotBeforeStart(v, ctx));
+
+export const CopyCalendarInput = z.object({ fromSchoolYearId: id, toSchoolId: id }).strict();
+
+export const ReportingPeriodsInput = z
+  .object({
+    schoolYearId: id,
+    periods: z
+      .array(
+        z
+          .object({ label: required(40), startDate: isoDate, endDate: isoDate, dueDate: isoDate })
+          .strict()
+          .superRefine((v, ctx) => endNotBeforeStart(v, ctx)),
+      )
+      .max(12, { error: 'at most 12 reporting periods a year' }),
+  })
+  .strict();
+
+// ---------- students ----------
+export const StudentInput = z
+  .object({
+    firstName: required(100),
+    lastName: required(100),
+    preferredName: optionalText(100),
+    dateOfBirth: optionalDate,
+    grade: z.string().trim().max(20).default(''),
+    schoolId: id,
+    teacher: optionalText(100),
+    districtStudentId: optionalText(50),
+    medicaidId: optionalText(50),
+    status: z.enum(STUDENT_STATUSES).default('active'),
+  })
+  .strict();
+export const StudentUpdate = StudentInput.extend({ id }).strict();
+export const StudentFilter = z
+  .object({
+    schoolId: id.optional(),
+    status: z.enum([...STUDENT_STATUSES, 'all']).default('active'),
+    search: z.string().trim().max(100).optional(),
+  })
+  .strict()
+  .default({ status: 'active' });
+
+export const RosterImportInput = z
+  .object({ csv: z.string().max(2_000_000, { error: 'roster file is too large (2 MB at most)' }) })
+  .strict();
+
+// ---------- plans, service lines, goals ----------
+export const PlanInput = z
+  .object({
+    studentId: id,
+    kind: z.enum(PLAN_KINDS).default('IEP'),
+    startDate: isoDate,
+    endDate: isoDate,
+    meetingDate: optionalDate,
+    reevalDueDate: optionalDate,
+    lastEvalDate: optionalDate,
+    medicaidConsentExpires: optionalDate,
+  })
+  .strict()
+  .superRefine((v, ctx) => endNotBeforeStart(v, ctx, 'IEP start date'));
+export const PlanUpdate = z
+  .object({
+    id,
+    kind: z.enum(PLAN_KINDS),
+    startDate: isoDate,
+    endDate: isoDate,
+    meetingDate: optionalDate,
+    reevalDueDate: optionalDate,
+    lastEvalDate: optionalDate,
+    medicaidConsentExpires: optionalDate,
+  })
+  .strict()
+  .superRefine((v, ctx) => endNotBeforeStart(v, ctx, 'IEP start date'));
+
+const lineFields = {
+  service: required(100).default('Occupational Therapy'),
+  providerRole: z.string().trim().max(60).default('OTR/L'),
+  setting: z.enum(SETTINGS, { error: 'must be push-in, pull-out or consult' }),
+  grouping: z.enum(['individual', 'group'], { error: 'must be individual or group' }),
+  maxGroupSize: z
+    .number()
+    .int({ error: 'must be a whole number' })
+    .max(30, { error: 'must be at most 30' })
+    .nullish(),
+  interval: z.enum(INTERVALS, { error: 'must be week, month or year' }),
+  minutes: z
+    .number({ error: 'must be a number of minutes' })
+    .int({ error: 'must be whole minutes' })
+    .positive({ error: 'must be more than 0' })
+    .nullish(),
+  sessionsCount: z
+    .number()
+    .int({ error: 'must be a whole number' })
+    .positive({ error: 'must be more than 0' })
+    .max(40, { error: 'must be at most 40' })
+    .nullish(),
+  minutesPerSession: z
+    .number()
+    .int({ error: 'must be whole minutes' })
+    .positive({ error: 'must be more than 0' })
+    .max(MAX_SESSION_MINUTES, { error: `must be at most ${MAX_SESSION_MINUTES}` })
+    .nullish(),
+};
+
+type LineShape = {
+  grouping: string;
+  maxGroupSize?: number | null;
+  interval: string;
+  minutes?: number | null;
+  sessionsCount?: number | null;
+  minutesPerSession?: number | null;
+};
+
+/** The amount rules shared by create, correct and amend. */
+export function checkLineAmount(v: LineShape, ctx: z.RefinementCtx) {
+  if (v.grouping === 'group' && (v.maxGroupSize == null || v.maxGroupSize < 2)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['maxGroupSize'],
+      message: 'a group service needs a maximum group size of at least 2',
+    });
+  }
+  const hasSessions = v.sessionsCount != null || v.minutesPerSession != null;
+  if (hasSessions && (v.sessionsCount == null || v.minutesPerSession == null)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [v.sessionsCount == null ? 'sessionsCount' : 'minutesPerSession'],
+      message: 'give both the number of sessions and the minutes per session',
+    });
+    return;
+  }
+  const total = hasSessions ? v.sessionsCount! * v.minutesPerSession! : v.minutes;
+  if (total == null) {
+    ctx.addIssue({ code: 'custom', path: ['minutes'], message: 'is required (minutes per interval)' });
+    return;
+  }
+  const weeklyCap = { week: 2400, month: 2400 * 5, year: 2400 * 45 }[v.interval] ?? 2400;
+  if (total > weeklyCap) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [hasSessions ? 'sessionsCount' : 'minutes'],
+      message: `${total} minutes per ${v.interval} is more than a school ${v.interval} holds (at most ${weeklyCap})`,
+    });
+  }
+}
+
+export const LineInput = z
+  .object({ planId: id, ...lineFields, startDate: isoDate, endDate: isoDate })
+  .strict()
+  .superRefine((v, ctx) => {
+    endNotBeforeStart(v, ctx);
+    checkLineAmount(v, ctx);
+  });
+export const LineCorrection = z
+  .object({ id, ...lineFields, startDate: isoDate, endDate: isoDate })
+  .strict()
+  .superRefine((v, ctx) => {
+    endNotBeforeStart(v, ctx);
+    checkLineAmount(v, ctx);
+  });
+export const LineAmendment = z
+  .object({ id, effectiveFrom: isoDate, ...lineFields })
+  .strict()
+  .superRefine((v, ctx) => checkLineAmount(v, ctx));
+export const LineEnd = z.object({ id, endDate: isoDate }).strict();
+
+export const GoalInput = z
+  .object({
+    planId: id,
+    area: required(60),
+    text: required(2000),
+    criterion: optionalText(500),
+    baseline: optionalText(500),
+    measurement: z.enum(MEASUREMENTS).default('trials'),
+    targetValue: z.number().min(0).max(100000).nullish(),
+  })
+  .strict();
+export const GoalUpdate = z
+  .object({
+    id,
+    area: required(60),
+    text: required(2000),
+    criterion: optionalText(500),
+    baseline: optionalText(500),
+    measurement: z.enum(MEASUREMENTS),
+    targetValue: z.number().min(0).max(100000).nullish(),
+  })
+  .strict();
+
+// ---------- sessions ----------
+export const GoalDataInput = z
+  .object({
+    goalId: id,
+    correct: z.number().int().min(0).max(1000).nullish(),
+    total: z.number().int().min(1, { error: 'must be at least 1 trial' }).max(1000).nullish(),
+    value: z.number().min(0).max(100000).nullish(),
+    prompt: z.enum(PROMPT_LEVELS).nullish(),
+    note: optionalText(500),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.correct != null && v.total != null && v.correct > v.total) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['correct'],
+        message: `${v.correct} correct is more than ${v.total} trials`,
+      });
+    }
+  });
+
+export const SessionStudentInput = z
+  .object({
+    studentId: id,
+    code: z.enum(ATTENDANCE_CODES, { error: 'is not an attendance code' }),
+    minutes: wholeMinutes(MAX_SESSION_MINUTES).optional(),
+    makeupFor: z.array(id).max(20).default([]),
+    goalData: z.array(GoalDataInput).max(20).default([]),
+  })
+  .strict();
+
+const sessionFields = {
+  date: isoDate,
+  startTime: time,
+  minutes: wholeMinutes(MAX_SESSION_MINUTES),
+  setting: z.enum(SETTINGS, { error: 'must be push-in, pull-out or consult' }),
+  grouping: z.enum(GROUPINGS, { error: 'must be individual, group or whole class' }),
+  note: optionalText(4000),
+  cptCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, { error: 'must be a 5-digit CPT code' })
+    .nullish(),
+  students: z
+    .array(SessionStudentInput)
+    .min(1, { error: 'add at least one student' })
+    .max(40, { error: 'at most 40 students in one session' }),
+};
+
+function checkSessionStudents(
+  v: { minutes: number; students: { studentId: number; minutes?: number | undefined }[] },
+  ctx: z.RefinementCtx,
+) {
+  const seen = new Set<number>();
+  v.students.forEach((s, i) => {
+    if (seen.has(s.studentId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['students', i, 'studentId'],
+        message: 'the same student is listed twice',
+      });
+    }
+    seen.add(s.studentId);
+    if (s.minutes != null && s.minutes > v.minutes) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['students', i, 'minutes'],
+        message: `${s.minutes} credited minutes is more than the session's ${v.minutes}`,
+      });
+    }
+  });
+}
+
+export const SessionInput = z.object(sessionFields).strict().superRefine(checkSessionStudents);
+export const SessionUpdate = z
+  .object({ id, ...sessionFields })
+  .strict()
+  .superRefine(checkSessionStudents);
+export const SessionQuery = z
+  .object({
+    studentId: id.optional(),
+    from: isoDate,
+    to: isoDate,
+    limit: z.number().int().min(1).max(5000).default(500),
+  })
+  .strict();
+
+export const RangeInput = z
+  .object({ from: isoDate, to: isoDate, schoolId: id.optional() })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (toDay(v.to) < toDay(v.from))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
+    else if (toDay(v.to) - toDay(v.from) > 3700)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'a range spans at most 10 years' });
+  });
+
+export const StudentRangeInput = z
+  .object({ studentId: id, from: isoDate, to: isoDate })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (toDay(v.to) < toDay(v.from))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
+  });
+
+export const IdInput = z.object({ id }).strict();
+export const StudentIdInput = z.object({ studentId: id }).strict();

@@ -1,0 +1,246 @@
+import type {
+  AttendanceCode,
+  Grouping,
+  Interval,
+  Measurement,
+  MissCode,
+  PlanKind,
+  PromptLevel,
+  Setting,
+  StudentStatus,
+} from '../domain/codes';
+import type { LedgerRow } from '../domain/makeups';
+import type { BySetting } from '../domain/minutes-owed';
+
+export interface ApiError {
+  code: 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'internal';
+  message: string;
+  field?: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface AppSettings {
+  providerName: string;
+  credentials: string;
+  district: string;
+  npi: string;
+  complianceThreshold: number;
+  prorateShortWeeks: boolean;
+  makeupCodes: MissCode[];
+}
+
+export interface AppState {
+  schools: number;
+  students: number;
+  sessions: number;
+  dataPath: string;
+  schemaVersion: number;
+}
+
+export interface School {
+  id: number;
+  name: string;
+  notes: string | null;
+  studentCount: number;
+}
+
+export interface Closure {
+  id: number;
+  startDate: string;
+  endDate: string;
+  label: string;
+}
+
+export interface ReportingPeriod {
+  id: number;
+  label: string;
+  startDate: string;
+  endDate: string;
+  dueDate: string;
+}
+
+export interface SchoolYear {
+  id: number;
+  schoolId: number;
+  label: string;
+  firstDay: string;
+  lastDay: string;
+  instructionalDays: number;
+  closures: Closure[];
+  periods: ReportingPeriod[];
+}
+
+export interface Student {
+  id: number;
+  firstName: string;
+  lastName: string;
+  preferredName: string | null;
+  dateOfBirth: string | null;
+  grade: string;
+  schoolId: number;
+  schoolName: string;
+  teacher: string | null;
+  districtStudentId: string | null;
+  medicaidId: string | null;
+  status: StudentStatus;
+}
+
+export interface StudentRow extends Student {
+  iepEndDate: string | null;
+  weeklyMinutes: BySetting;
+}
+
+export interface ServiceLine {
+  id: number;
+  planId: number;
+  service: string;
+  providerRole: string;
+  setting: Setting;
+  grouping: Exclude<Grouping, 'whole_class'>;
+  maxGroupSize: number | null;
+  interval: Interval;
+  minutes: number;
+  sessionsCount: number | null;
+  minutesPerSession: number | null;
+  startDate: string;
+  endDate: string;
+  replacesLineId: number | null;
+}
+
+export interface Goal {
+  id: number;
+  planId: number;
+  area: string;
+  text: string;
+  criterion: string | null;
+  baseline: string | null;
+  measurement: Measurement;
+  targetValue: number | null;
+  sort: number;
+}
+
+export interface Plan {
+  id: number;
+  studentId: number;
+  kind: PlanKind;
+  startDate: string;
+  endDate: string;
+  meetingDate: string | null;
+  reevalDueDate: string | null;
+  lastEvalDate: string | null;
+  medicaidConsentExpires: string | null;
+  lines: ServiceLine[];
+  goals: Goal[];
+}
+
+export interface StudentDetail extends Student {
+  plans: Plan[];
+}
+
+export interface SessionStudent {
+  attendanceId: number;
+  studentId: number;
+  name: string;
+  code: AttendanceCode;
+  minutes: number;
+  makeupFor: number[];
+  goalData: GoalDatum[];
+}
+
+export interface GoalDatum {
+  id: number;
+  goalId: number;
+  correct: number | null;
+  total: number | null;
+  value: number | null;
+  prompt: PromptLevel | null;
+  note: string | null;
+}
+
+export interface Session {
+  id: number;
+  date: string;
+  startTime: string;
+  minutes: number;
+  setting: Setting;
+  grouping: Grouping;
+  note: string | null;
+  cptCode: string | null;
+  isMakeup: boolean;
+  students: SessionStudent[];
+}
+
+export interface MinutesSummary {
+  from: string;
+  to: string;
+  owed: BySetting;
+  owedTotal: number;
+  owedToDate: number;
+  delivered: BySetting;
+  deliveredTotal: number;
+  deliveredByGrouping: Record<Grouping, number>;
+  missedByCode: Record<MissCode, number>;
+  missedTotal: number;
+  makeupBalance: number;
+  compliance: number | null;
+  behind: boolean;
+  outOfClass: number;
+}
+
+export interface WeekPoint {
+  weekOf: string;
+  owed: number;
+  push_in: number;
+  pull_out: number;
+  consult: number;
+}
+
+export interface OpenMiss {
+  attendanceId: number;
+  sessionId: number;
+  date: string;
+  startTime: string;
+  code: MissCode;
+  minutes: number;
+  outstanding: number;
+}
+
+export interface StudentOverview {
+  studentId: number;
+  today: string;
+  periods: { key: string; label: string; summary: MinutesSummary }[];
+  weekly: WeekPoint[];
+  ledger: LedgerRow[];
+  threshold: number;
+}
+
+export interface ComplianceRow {
+  studentId: number;
+  name: string;
+  schoolName: string;
+  grade: string;
+  summary: MinutesSummary;
+}
+
+export interface CaseloadCompliance {
+  from: string;
+  to: string;
+  threshold: number;
+  rows: ComplianceRow[];
+  mix: { total: number; minutes: BySetting; share: BySetting };
+  totals: { owedToDate: number; delivered: number; makeupBalance: number; behind: number };
+}
+
+export interface RosterImportResult {
+  created: number;
+  skipped: { line: number; reason: string }[];
+}
+
+export interface DueItem {
+  studentId: number;
+  name: string;
+  kind: 'annual_review' | 'reevaluation' | 'medicaid_consent' | 'progress_report';
+  label: string;
+  dueDate: string;
+  overdue: boolean;
+}

@@ -1,0 +1,85 @@
+import { type AttendanceCode, type MissCode } from './codes';
+
+export interface Miss {
+  attendanceId: number;
+  sessionId: number;
+  date: string;
+  startTime: string;
+  code: MissCode;
+  minutes: number;
+}
+
+export interface Makeup {
+  attendanceId: number;
+  sessionId: number;
+  date: string;
+  code: AttendanceCode;
+  minutes: number;
+  /** The missed attendances this makeup replaces. */
+  replaces: number[];
+}
+
+export interface LedgerRow extends Miss {
+  owesMakeup: boolean;
+  coveredMinutes: number;
+  outstanding: number;
+  coveredBy: { sessionId: number; date: string; minutes: number }[];
+}
+
+export interface MakeupLedger {
+  rows: LedgerRow[];
+  /** Minutes missed for a reason that owes a makeup. */
+  owedMissed: number;
+  madeUp: number;
+  /** Missed minutes whose code owes a makeup − makeup minutes delivered against them. */
+  balance: number;
+}
+
+/**
+ * Makeup minutes are applied to the misses each makeup names, oldest miss first, never more than a
+ * miss lacks. Only a makeup the student attended counts as delivered.
+ */
+export function makeupLedger(
+  misses: Miss[],
+  makeups: Makeup[],
+  makeupCodes: ReadonlySet<MissCode>,
+): MakeupLedger {
+  const sorted = [...misses].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime),
+  );
+  const rows = new Map<number, LedgerRow>();
+  for (const m of sorted) {
+    rows.set(m.attendanceId, {
+      ...m,
+      owesMakeup: makeupCodes.has(m.code),
+      coveredMinutes: 0,
+      outstanding: 0,
+      coveredBy: [],
+    });
+  }
+  const byDate = [...makeups].sort((a, b) => a.date.localeCompare(b.date));
+  for (const mk of byDate) {
+    if (mk.code !== 'present') continue;
+    let left = mk.minutes;
+    const targets = mk.replaces
+      .map((id) => rows.get(id))
+      .filter((r): r is LedgerRow => r !== undefined)
+      .sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
+    for (const row of targets) {
+      const take = Math.min(left, row.minutes - row.coveredMinutes);
+      if (take <= 0) continue;
+      row.coveredMinutes += take;
+      row.coveredBy.push({ sessionId: mk.sessionId, date: mk.date, minutes: take });
+      left -= take;
+    }
+  }
+  let owedMissed = 0;
+  let madeUp = 0;
+  for (const row of rows.values()) {
+    if (!row.owesMakeup) continue;
+    row.outstanding = row.minutes - row.coveredMinutes;
+    owedMissed += row.minutes;
+    madeUp += row.coveredMinutes;
+  }
+  return { rows: [...rows.values()], owedMissed, madeUp, balance: owedMissed - madeUp };
+}
