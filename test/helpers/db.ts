@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChannelName, Input, Output } from '../../shared/api/contract';
+import type { ApiError } from '../../shared/api/types';
+import { closeDatabase, openDatabase, type Sqlite } from '../../electron/db/db';
+import { createHandlers, type Handlers } from '../../electron/ipc/handlers';
+
+/** A real caseload database in a temp folder, with the real handler table. */
+export class TestApp {
+  readonly dir: string;
+  readonly file: string;
+  db: Sqlite;
+  handlers: Handlers;
+  today: string;
+
+  constructor(today = '2026-10-14') {
+    this.dir = mkdtempSync(join(tmpdir(), 'caseload-test-'));
+    this.file = join(this.dir, 'caseload.sqlite3');
+    this.today = today;
+    this.db = openDatabase(this.file);
+    this.handlers = this.makeHandlers();
+  }
+
+  private makeHandlers() {
+    return createHandlers({ db: this.db, dataPath: this.file, today: () => this.today });
+  }
+
+  /** Calls a channel and returns its value; throws with the error message when it fails. */
+  call<K extends ChannelName>(name: K, input?: Input<K>): Output<K> {
+    const r = this.handlers[name](input);
+    if (!r.ok) throw new Error(`${name} failed: ${r.error.message}`);
+    return r.value as Output<K>;
+  }
+
+  /** Calls a channel that must fail, and returns the error. */
+  fail<K extends ChannelName>(name: K, input: unknown): ApiError {
+    const r = this.handlers[name](input);
+    if (r.ok) throw new Error(`${name} unexpectedly succeeded`);
+    return r.error;
+  }
+
+  restart() {
+    closeDatabase(this.db);
+    this.db = openDatabase(this.file);
+    this.handlers = this.makeHandlers();
+  }
+
+  /** Every row of every table, to prove a rejected call changed nothing. */
+  snapshot(): string {
+    const tables = this.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string }[];
+    return JSON.stringify(tables.map((t) => [t.name, this.db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]));
+  }
+
+  close() {
+    closeDatabase(this.db);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A school with the 2026-27 year of the tests: first day Wed 2026-08-26, last day Fri 2027-06-11. */
+export function seedSchool(app: TestApp, closures: { startDate: string; endDate?: string; label: string }[] = []) {
+  const school = app.call('createSchool', { name: 'Lincoln Elementary' });
+  const year = app.call('createSchoolYear', { schoolId: school.id, label: '2026-27', firstDay: '2026-08-26', lastDay: '2027-06-11' });
+  for (const c of closures) app.call('addClosure', { schoolYearId: year.id, ...c });
+  return { school, year };
+}
+
+export function seedStudent(app: TestApp, schoolId: number, firstName = 'Ava', lastName = 'Nguyen') {
+  return app.call('createStudent', { firstName, lastName, schoolId, grade: '2', dateOfBirth: '2018-04-02' });
+}
