@@ -56,7 +56,8 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('activate', () => {
-  if (db && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(join(__dirname, '..'), devServerUrl);
+  if (db && BrowserWindow.getAllWindows().length === 0)
+    mainWindow = createMainWindow(join(__dirname, '..'), devServerUrl);
 });
 app.on('will-quit', () => {
   if (db) closeDatabase(db);

@@ -37,7 +37,8 @@ export function lockDownSession(session: Session, devServerUrl?: string): void {
   session.setPermissionCheckHandler(() => false);
   // The app never talks to the network: every request that is not the app's own page is cancelled.
   session.webRequest.onBeforeRequest((details, callback) => {
-    const ok = isAppUrl(details.url, devServerUrl) || details.url.startsWith('devtools:') || details.url.startsWith('data:');
+    const ok =
+      isAppUrl(details.url, devServerUrl) || details.url.startsWith('devtools:') || details.url.startsWith('data:');
     callback({ cancel: !ok });
   });
   session.webRequest.onHeadersReceived((details, callback) => {

@@ -6,23 +6,139 @@ import type { Sqlite } from './db';
 // A realistic, deterministic caseload: used by "Load the sample caseload" on first run and, at a
 // larger size, by the benchmark. Rows go straight in with prepared statements in one transaction.
 
-const FIRST = ['Ava', 'Liam', 'Mia', 'Noah', 'Emma', 'Mateo', 'Zoe', 'Elijah', 'Aria', 'Lucas', 'Chloe', 'Kai', 'Isla',
-  'Ezra', 'Nora', 'Leo', 'Maya', 'Omar', 'Ruby', 'Jayden', 'Sofia', 'Malik', 'Hana', 'Diego', 'Priya', 'Caleb', 'Lily',
-  'Theo', 'Amara', 'Finn', 'Grace', 'Rohan', 'Ivy', 'Marcus', 'Elena', 'Sam', 'Jade', 'Wyatt', 'Leila', 'Owen'];
-const LAST = ['Nguyen', 'Garcia', 'Smith', 'Okafor', 'Patel', 'Johnson', 'Kim', 'Martinez', 'Brown', 'Cohen', 'Haddad',
-  'Williams', 'Lopez', 'Singh', 'Anderson', 'Rossi', 'Tanaka', 'Davis', 'Hernandez', 'Murphy', 'Ali', 'Walker', 'Chen',
-  'Reyes', 'Novak', 'Baker', 'Ibrahim', 'Clark', 'Moreno', 'Young'];
-const SCHOOLS = ['Lincoln Elementary', 'Maple Grove Elementary', 'Riverside Middle School', 'Cedar Park Elementary',
-  'Hillcrest Elementary', 'Oak Valley Middle School', 'Westbrook Elementary', 'Summit K-8', 'Lakeview Elementary',
-  'Pine Ridge Elementary'];
-const TEACHERS = ['Ms. Alvarez', 'Mr. Brooks', 'Mrs. Chen', 'Ms. Dubois', 'Mr. Evans', 'Mrs. Fox', 'Ms. Gupta', 'Mr. Hall'];
+const FIRST = [
+  'Ava',
+  'Liam',
+  'Mia',
+  'Noah',
+  'Emma',
+  'Mateo',
+  'Zoe',
+  'Elijah',
+  'Aria',
+  'Lucas',
+  'Chloe',
+  'Kai',
+  'Isla',
+  'Ezra',
+  'Nora',
+  'Leo',
+  'Maya',
+  'Omar',
+  'Ruby',
+  'Jayden',
+  'Sofia',
+  'Malik',
+  'Hana',
+  'Diego',
+  'Priya',
+  'Caleb',
+  'Lily',
+  'Theo',
+  'Amara',
+  'Finn',
+  'Grace',
+  'Rohan',
+  'Ivy',
+  'Marcus',
+  'Elena',
+  'Sam',
+  'Jade',
+  'Wyatt',
+  'Leila',
+  'Owen',
+];
+const LAST = [
+  'Nguyen',
+  'Garcia',
+  'Smith',
+  'Okafor',
+  'Patel',
+  'Johnson',
+  'Kim',
+  'Martinez',
+  'Brown',
+  'Cohen',
+  'Haddad',
+  'Williams',
+  'Lopez',
+  'Singh',
+  'Anderson',
+  'Rossi',
+  'Tanaka',
+  'Davis',
+  'Hernandez',
+  'Murphy',
+  'Ali',
+  'Walker',
+  'Chen',
+  'Reyes',
+  'Novak',
+  'Baker',
+  'Ibrahim',
+  'Clark',
+  'Moreno',
+  'Young',
+];
+const SCHOOLS = [
+  'Lincoln Elementary',
+  'Maple Grove Elementary',
+  'Riverside Middle School',
+  'Cedar Park Elementary',
+  'Hillcrest Elementary',
+  'Oak Valley Middle School',
+  'Westbrook Elementary',
+  'Summit K-8',
+  'Lakeview Elementary',
+  'Pine Ridge Elementary',
+];
+const TEACHERS = [
+  'Ms. Alvarez',
+  'Mr. Brooks',
+  'Mrs. Chen',
+  'Ms. Dubois',
+  'Mr. Evans',
+  'Mrs. Fox',
+  'Ms. Gupta',
+  'Mr. Hall',
+];
 const GOALS: { area: string; text: string; criterion: string; baseline: string }[] = [
-  { area: 'Handwriting', text: 'will copy a 3-sentence passage with correct letter formation, sizing and spacing', criterion: '80% legibility in 4 of 5 trials', baseline: '40% legible letters' },
-  { area: 'Fine motor', text: 'will manage classroom fasteners and tools (scissors, glue stick, zipper) independently', criterion: '80% accuracy in 4 of 5 trials', baseline: '45% with verbal prompts' },
-  { area: 'Visual-motor', text: 'will copy grade-level shapes and letters within the lines of a worksheet', criterion: '80% accuracy in 4 of 5 trials', baseline: '35% accuracy' },
-  { area: 'Sensory regulation', text: 'will use a chosen regulation strategy to return to task within 2 minutes', criterion: '4 of 5 opportunities', baseline: '1 of 5 opportunities' },
-  { area: 'Self-care', text: 'will complete the arrival routine (unpack, hang coat, start bell work) without adult help', criterion: '90% of steps in 4 of 5 days', baseline: '50% of steps' },
-  { area: 'Keyboarding', text: 'will type a 5-sentence response using home-row technique', criterion: '80% accuracy in 4 of 5 trials', baseline: '30% accuracy' },
+  {
+    area: 'Handwriting',
+    text: 'will copy a 3-sentence passage with correct letter formation, sizing and spacing',
+    criterion: '80% legibility in 4 of 5 trials',
+    baseline: '40% legible letters',
+  },
+  {
+    area: 'Fine motor',
+    text: 'will manage classroom fasteners and tools (scissors, glue stick, zipper) independently',
+    criterion: '80% accuracy in 4 of 5 trials',
+    baseline: '45% with verbal prompts',
+  },
+  {
+    area: 'Visual-motor',
+    text: 'will copy grade-level shapes and letters within the lines of a worksheet',
+    criterion: '80% accuracy in 4 of 5 trials',
+    baseline: '35% accuracy',
+  },
+  {
+    area: 'Sensory regulation',
+    text: 'will use a chosen regulation strategy to return to task within 2 minutes',
+    criterion: '4 of 5 opportunities',
+    baseline: '1 of 5 opportunities',
+  },
+  {
+    area: 'Self-care',
+    text: 'will complete the arrival routine (unpack, hang coat, start bell work) without adult help',
+    criterion: '90% of steps in 4 of 5 days',
+    baseline: '50% of steps',
+  },
+  {
+    area: 'Keyboarding',
+    text: 'will type a 5-sentence response using home-row technique',
+    criterion: '80% accuracy in 4 of 5 trials',
+    baseline: '30% accuracy',
+  },
 ];
 
 function rng(seed: number) {
@@ -71,7 +187,12 @@ export function usSchoolYear(year: number) {
       { label: 'Memorial Day', startDate: nthWeekday(y1, 5, 0, -1), endDate: nthWeekday(y1, 5, 0, -1) },
     ],
     periods: [
-      { label: 'Quarter 1', startDate: nextWeekday(`${year}-08-26`), endDate: `${year}-10-31`, dueDate: `${year}-11-07` },
+      {
+        label: 'Quarter 1',
+        startDate: nextWeekday(`${year}-08-26`),
+        endDate: `${year}-10-31`,
+        dueDate: `${year}-11-07`,
+      },
       { label: 'Quarter 2', startDate: `${year}-11-01`, endDate: `${y1}-01-23`, dueDate: `${y1}-01-30` },
       { label: 'Quarter 3', startDate: `${y1}-01-24`, endDate: `${y1}-03-31`, dueDate: `${y1}-04-07` },
       { label: 'Quarter 4', startDate: `${y1}-04-01`, endDate: `${y1}-06-12`, dueDate: `${y1}-06-19` },
@@ -88,7 +209,13 @@ export interface GenerateOptions {
   seed?: number;
 }
 
-type LineKind = { setting: 'push_in' | 'pull_out' | 'consult'; grouping: 'individual' | 'group'; interval: 'week' | 'month' | 'year'; sessions: number; perSession: number };
+type LineKind = {
+  setting: 'push_in' | 'pull_out' | 'consult';
+  grouping: 'individual' | 'group';
+  interval: 'week' | 'month' | 'year';
+  sessions: number;
+  perSession: number;
+};
 const PROFILES: LineKind[][] = [
   [{ setting: 'pull_out', grouping: 'individual', interval: 'week', sessions: 2, perSession: 30 }],
   [
@@ -126,7 +253,9 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
     school: db.prepare('INSERT INTO schools (name) VALUES (?)'),
     year: db.prepare('INSERT INTO school_years (school_id, label, first_day, last_day) VALUES (?, ?, ?, ?)'),
     closure: db.prepare('INSERT INTO closures (school_year_id, start_date, end_date, label) VALUES (?, ?, ?, ?)'),
-    period: db.prepare('INSERT INTO reporting_periods (school_year_id, label, start_date, end_date, due_date) VALUES (?, ?, ?, ?, ?)'),
+    period: db.prepare(
+      'INSERT INTO reporting_periods (school_year_id, label, start_date, end_date, due_date) VALUES (?, ?, ?, ?, ?)',
+    ),
     student: db.prepare(`INSERT INTO students (first_name, last_name, date_of_birth, grade, school_id, teacher,
       district_student_id, medicaid_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     plan: db.prepare(`INSERT INTO plans (student_id, kind, start_date, end_date, meeting_date, reeval_due_date,
@@ -138,9 +267,13 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
       VALUES (?, ?, ?, ?, ?, 'trials', 80, ?)`),
     session: db.prepare(`INSERT INTO sessions (date, start_time, minutes, setting, grouping, note, cpt_code, is_makeup)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-    attendance: db.prepare('INSERT INTO attendance (session_id, student_id, code, minutes, date) VALUES (?, ?, ?, ?, ?)'),
+    attendance: db.prepare(
+      'INSERT INTO attendance (session_id, student_id, code, minutes, date) VALUES (?, ?, ?, ?, ?)',
+    ),
     link: db.prepare('INSERT INTO makeup_links (makeup_attendance_id, missed_attendance_id) VALUES (?, ?)'),
-    datum: db.prepare('INSERT INTO goal_data (attendance_id, goal_id, correct, total, value, prompt) VALUES (?, ?, ?, 10, NULL, ?)'),
+    datum: db.prepare(
+      'INSERT INTO goal_data (attendance_id, goal_id, correct, total, value, prompt) VALUES (?, ?, ?, 10, NULL, ?)',
+    ),
   };
 
   const result: GenerateResult = { schools: 0, students: 0, sessions: 0, attendance: 0 };
@@ -162,7 +295,13 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
     const historyStart = toDay(yearList[0]!.firstDay);
     const lastDay = Math.min(todayDay - 1, toDay(yearList[yearList.length - 1]!.lastDay));
 
-    interface Planned { studentId: number; schoolId: number; weekday: number; lines: (LineKind & { from: string; to: string })[]; goals: number[] }
+    interface Planned {
+      studentId: number;
+      schoolId: number;
+      weekday: number;
+      lines: (LineKind & { from: string; to: string })[];
+      goals: number[];
+    }
     const planned: Planned[] = [];
     for (let i = 0; i < o.students; i++) {
       const schoolId = schoolIds[i % schoolIds.length]!;
@@ -170,8 +309,16 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
       const birthYear = currentStart - 5 - (grade === 'K' ? 0 : Number(grade));
       const dob = `${birthYear}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
       const studentId = Number(
-        q.student.run(FIRST[i % FIRST.length]!, LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length]!, dob, grade,
-          schoolId, pick(TEACHERS), `S${String(100000 + i)}`, rand() < 0.6 ? `MC${String(7000000 + i * 13)}` : null).lastInsertRowid,
+        q.student.run(
+          FIRST[i % FIRST.length]!,
+          LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length]!,
+          dob,
+          grade,
+          schoolId,
+          pick(TEACHERS),
+          `S${String(100000 + i)}`,
+          rand() < 0.6 ? `MC${String(7000000 + i * 13)}` : null,
+        ).lastInsertRowid,
       );
       result.students++;
       const profile = PROFILES[i % PROFILES.length]!;
@@ -186,12 +333,24 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
         const from = fromDay(start);
         const to = fromDay(start + 364);
         const planId = Number(
-          q.plan.run(studentId, from, to, fromDay(start - 7), addDays(lastEval, 365 * 3), lastEval, addDays(to, -60)).lastInsertRowid,
+          q.plan.run(studentId, from, to, fromDay(start - 7), addDays(lastEval, 365 * 3), lastEval, addDays(to, -60))
+            .lastInsertRowid,
         );
         if (toDay(lastEval) + 365 * 3 < start + 365) lastEval = fromDay(start - 14);
         for (const l of profile) {
           const minutes = l.sessions * l.perSession;
-          q.line.run(planId, l.setting, l.grouping, l.grouping === 'group' ? 4 : null, l.interval, minutes, l.sessions, l.perSession, from, to);
+          q.line.run(
+            planId,
+            l.setting,
+            l.grouping,
+            l.grouping === 'group' ? 4 : null,
+            l.interval,
+            minutes,
+            l.sessions,
+            l.perSession,
+            from,
+            to,
+          );
           lines.push({ ...l, from, to });
         }
         if (start + 364 >= todayDay || goals.length === 0) {
@@ -199,7 +358,12 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
           const g1 = GOALS[i % GOALS.length]!;
           const g2 = GOALS[(i + 2) % GOALS.length]!;
           for (const [k, g] of [g1, g2].entries()) {
-            goals.push(Number(q.goal.run(planId, g.area, `${FIRST[i % FIRST.length]} ${g.text}.`, g.criterion, g.baseline, k + 1).lastInsertRowid));
+            goals.push(
+              Number(
+                q.goal.run(planId, g.area, `${FIRST[i % FIRST.length]} ${g.text}.`, g.criterion, g.baseline, k + 1)
+                  .lastInsertRowid,
+              ),
+            );
           }
         }
       }
@@ -224,15 +388,29 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
       if (r < 0.99) return 'student_refused';
       return 'school_closed';
     };
-    const owing: { studentId: number; schoolId: number; attendanceId: number; date: string; minutes: number; setting: string }[] = [];
+    const owing: {
+      studentId: number;
+      schoolId: number;
+      attendanceId: number;
+      date: string;
+      minutes: number;
+      setting: string;
+    }[] = [];
     const prompts = ['independent', 'verbal', 'visual', 'gestural', 'partial_physical'];
     const addSession = (date: string, schoolId: number, kind: LineKind, members: Planned[], isMakeup = false) => {
       const minutes = kind.perSession;
       const grouping = members.length > 1 ? 'group' : 'individual';
       const sessionId = Number(
-        q.session.run(date, slot(schoolId, date, minutes), minutes, kind.setting, grouping,
+        q.session.run(
+          date,
+          slot(schoolId, date, minutes),
+          minutes,
+          kind.setting,
+          grouping,
           kind.setting === 'consult' ? 'Met with teacher about classroom strategies.' : null,
-          kind.setting === 'consult' ? null : grouping === 'group' ? '97150' : '97530', isMakeup ? 1 : 0).lastInsertRowid,
+          kind.setting === 'consult' ? null : grouping === 'group' ? '97150' : '97530',
+          isMakeup ? 1 : 0,
+        ).lastInsertRowid,
       );
       result.sessions++;
       const ids: number[] = [];
@@ -264,7 +442,14 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
         for (const l of p.lines) {
           if (toDay(l.from) > monday + 4 || toDay(l.to) < monday) continue;
           const isFirstWeek = monthBounds(monday)[0] + 7 > monday;
-          if (l.interval === 'month' && !(isFirstWeek || (l.sessions > 1 && monthBounds(monday)[0] + 14 <= monday && monday < monthBounds(monday)[0] + 21))) continue;
+          if (
+            l.interval === 'month' &&
+            !(
+              isFirstWeek ||
+              (l.sessions > 1 && monthBounds(monday)[0] + 14 <= monday && monday < monthBounds(monday)[0] + 21)
+            )
+          )
+            continue;
           if (l.interval === 'year') continue;
           const count = l.interval === 'week' ? l.sessions : 1;
           for (let k = 0; k < count; k++) {
@@ -284,7 +469,18 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
       }
       for (const [key, g] of groups) {
         const [schoolId, date, setting, per] = key.split('|');
-        addSession(date!, Number(schoolId), { setting: setting as LineKind['setting'], grouping: 'group', interval: 'week', sessions: 1, perSession: Number(per) }, g);
+        addSession(
+          date!,
+          Number(schoolId),
+          {
+            setting: setting as LineKind['setting'],
+            grouping: 'group',
+            interval: 'week',
+            sessions: 1,
+            perSession: Number(per),
+          },
+          g,
+        );
       }
     }
     // Most misses that owe a makeup are made up within a few school days.
@@ -294,7 +490,19 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
       const next = cal.instructionalDates(toDay(m.date) + 1, toDay(m.date) + 10)[1];
       if (!next || toDay(next) > lastDay) continue;
       const member = planned.find((p) => p.studentId === m.studentId)!;
-      const [attId] = addSession(next, m.schoolId, { setting: m.setting as LineKind['setting'], grouping: 'individual', interval: 'week', sessions: 1, perSession: m.minutes }, [member], true);
+      const [attId] = addSession(
+        next,
+        m.schoolId,
+        {
+          setting: m.setting as LineKind['setting'],
+          grouping: 'individual',
+          interval: 'week',
+          sessions: 1,
+          perSession: m.minutes,
+        },
+        [member],
+        true,
+      );
       q.link.run(attId!, m.attendanceId);
     }
   })();
@@ -304,7 +512,10 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
 export function loadSampleCaseload(db: Sqlite, today: string): GenerateResult {
   const n = db.prepare('SELECT count(*) AS n FROM students').get() as { n: number };
   if (n.n > 0) {
-    throw new AppError('conflict', 'The sample caseload can only be loaded into an empty app; this one already has students.');
+    throw new AppError(
+      'conflict',
+      'The sample caseload can only be loaded into an empty app; this one already has students.',
+    );
   }
   return db.transaction(() => {
     const settings = db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)');

@@ -74,4 +74,3 @@ export type Output<K extends ChannelName> = Contract[K]['output'];
 export type CaseloadApi = {
   [K in ChannelName]: (input?: Input<K>) => Promise<t.Result<Output<K>>>;
 };
-

@@ -211,11 +211,7 @@ const lineFields = {
   providerRole: z.string().trim().max(60).default('OTR/L'),
   setting: z.enum(SETTINGS, { error: 'must be push-in, pull-out or consult' }),
   grouping: z.enum(['individual', 'group'], { error: 'must be individual or group' }),
-  maxGroupSize: z
-    .number()
-    .int({ error: 'must be a whole number' })
-    .max(30, { error: 'must be at most 30' })
-    .nullish(),
+  maxGroupSize: z.number().int({ error: 'must be a whole number' }).max(30, { error: 'must be at most 30' }).nullish(),
   interval: z.enum(INTERVALS, { error: 'must be week, month or year' }),
   minutes: z
     .number({ error: 'must be a number of minutes' })

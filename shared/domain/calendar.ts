@@ -64,11 +64,7 @@ export class SchoolCalendar {
 
   /** The school year that contains the date, else the next one to start, else the last one. */
   yearNearest(day: Day): SchoolYearSpan | undefined {
-    return (
-      this.yearContaining(day) ??
-      this.years.find((y) => y.first > day) ??
-      this.years[this.years.length - 1]
-    );
+    return this.yearContaining(day) ?? this.years.find((y) => y.first > day) ?? this.years[this.years.length - 1];
   }
 
   instructionalDates(from: Day, to: Day): string[] {

@@ -39,14 +39,8 @@ export interface MakeupLedger {
  * Makeup minutes are applied to the misses each makeup names, oldest miss first, never more than a
  * miss lacks. Only a makeup the student attended counts as delivered.
  */
-export function makeupLedger(
-  misses: Miss[],
-  makeups: Makeup[],
-  makeupCodes: ReadonlySet<MissCode>,
-): MakeupLedger {
-  const sorted = [...misses].sort(
-    (a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime),
-  );
+export function makeupLedger(misses: Miss[], makeups: Makeup[], makeupCodes: ReadonlySet<MissCode>): MakeupLedger {
+  const sorted = [...misses].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
   const rows = new Map<number, LedgerRow>();
   for (const m of sorted) {
     rows.set(m.attendanceId, {

@@ -1,11 +1,4 @@
-import {
-  type AttendanceCode,
-  type Grouping,
-  type MissCode,
-  type Setting,
-  ATTENDANCE_CODES,
-  GROUPINGS,
-} from './codes';
+import { type AttendanceCode, type Grouping, type MissCode, type Setting, ATTENDANCE_CODES, GROUPINGS } from './codes';
 import { type BySetting, emptyBySetting } from './minutes-owed';
 
 /**
@@ -32,13 +25,11 @@ export interface AttendanceSummary {
 
 export function summariseAttendance(rows: Iterable<AttendanceRow>): AttendanceSummary {
   const deliveredBySetting = emptyBySetting();
-  const deliveredByGrouping = Object.fromEntries(GROUPINGS.map((g) => [g, 0])) as Record<
-    Grouping,
+  const deliveredByGrouping = Object.fromEntries(GROUPINGS.map((g) => [g, 0])) as Record<Grouping, number>;
+  const missedByCode = Object.fromEntries(ATTENDANCE_CODES.filter((c) => c !== 'present').map((c) => [c, 0])) as Record<
+    MissCode,
     number
   >;
-  const missedByCode = Object.fromEntries(
-    ATTENDANCE_CODES.filter((c) => c !== 'present').map((c) => [c, 0]),
-  ) as Record<MissCode, number>;
   let delivered = 0;
   let missed = 0;
   for (const row of rows) {

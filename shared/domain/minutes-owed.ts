@@ -45,7 +45,7 @@ export function owedForLine(
       add(monday, monday + 6, options.prorateShortWeeks ? 5 : undefined);
     }
   } else if (line.interval === 'month') {
-    for (let start = monthBounds(lo)[0]; start <= hi; ) {
+    for (let start = monthBounds(lo)[0]; start <= hi;) {
       const end = monthBounds(start)[1];
       add(start, end);
       start = end + 1;

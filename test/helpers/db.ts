@@ -51,7 +51,9 @@ export class TestApp {
     const tables = this.db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .all() as { name: string }[];
-    return JSON.stringify(tables.map((t) => [t.name, this.db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]));
+    return JSON.stringify(
+      tables.map((t) => [t.name, this.db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]),
+    );
   }
 
   close() {
@@ -63,7 +65,12 @@ export class TestApp {
 /** A school with the 2026-27 year of the tests: first day Wed 2026-08-26, last day Fri 2027-06-11. */
 export function seedSchool(app: TestApp, closures: { startDate: string; endDate?: string; label: string }[] = []) {
   const school = app.call('createSchool', { name: 'Lincoln Elementary' });
-  const year = app.call('createSchoolYear', { schoolId: school.id, label: '2026-27', firstDay: '2026-08-26', lastDay: '2027-06-11' });
+  const year = app.call('createSchoolYear', {
+    schoolId: school.id,
+    label: '2026-27',
+    firstDay: '2026-08-26',
+    lastDay: '2027-06-11',
+  });
   for (const c of closures) app.call('addClosure', { schoolYearId: year.id, ...c });
   return { school, year };
 }

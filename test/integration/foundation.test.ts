@@ -12,12 +12,37 @@ describe('the caseload database through the real handlers', () => {
   });
 
   it('keeps schools, calendars, students, IEPs, lines and goals across a restart', () => {
-    const { school, year } = seedSchool(app, [{ startDate: '2026-12-21', endDate: '2027-01-01', label: 'Winter break' }]);
+    const { school, year } = seedSchool(app, [
+      { startDate: '2026-12-21', endDate: '2027-01-01', label: 'Winter break' },
+    ]);
     const st = seedStudent(app, school.id);
     const plan = app.call('createPlan', { studentId: st.id, startDate: '2026-09-01', endDate: '2027-08-31' });
-    app.call('createServiceLine', { planId: plan.id, setting: 'pull_out', grouping: 'individual', interval: 'week', sessionsCount: 2, minutesPerSession: 30, startDate: '2026-09-01', endDate: '2027-08-31' });
-    app.call('createServiceLine', { planId: plan.id, setting: 'push_in', grouping: 'group', maxGroupSize: 4, interval: 'week', minutes: 30, startDate: '2026-09-01', endDate: '2027-08-31' });
-    app.call('createGoal', { planId: plan.id, area: 'Handwriting', text: 'Ava will copy a sentence legibly', criterion: '80% in 4 of 5 trials' });
+    app.call('createServiceLine', {
+      planId: plan.id,
+      setting: 'pull_out',
+      grouping: 'individual',
+      interval: 'week',
+      sessionsCount: 2,
+      minutesPerSession: 30,
+      startDate: '2026-09-01',
+      endDate: '2027-08-31',
+    });
+    app.call('createServiceLine', {
+      planId: plan.id,
+      setting: 'push_in',
+      grouping: 'group',
+      maxGroupSize: 4,
+      interval: 'week',
+      minutes: 30,
+      startDate: '2026-09-01',
+      endDate: '2027-08-31',
+    });
+    app.call('createGoal', {
+      planId: plan.id,
+      area: 'Handwriting',
+      text: 'Ava will copy a sentence legibly',
+      criterion: '80% in 4 of 5 trials',
+    });
     app.restart();
     const detail = app.call('getStudent', { id: st.id });
     expect(detail.plans).toHaveLength(1);
@@ -38,14 +63,31 @@ describe('the caseload database through the real handlers', () => {
     const { school } = seedSchool(app);
     const st = seedStudent(app, school.id);
     const plan = app.call('createPlan', { studentId: st.id, startDate: '2026-08-26', endDate: '2027-06-11' });
-    const line = app.call('createServiceLine', { planId: plan.id, setting: 'pull_out', grouping: 'individual', interval: 'week', minutes: 60, startDate: '2026-08-26', endDate: '2027-06-11' });
+    const line = app.call('createServiceLine', {
+      planId: plan.id,
+      setting: 'pull_out',
+      grouping: 'individual',
+      interval: 'week',
+      minutes: 60,
+      startDate: '2026-08-26',
+      endDate: '2027-06-11',
+    });
     const before = app.call('studentMinutes', { studentId: st.id, from: '2026-10-19', to: '2026-10-23' });
-    const [old, next] = app.call('amendServiceLine', { id: line.id, effectiveFrom: '2026-10-22', setting: 'push_in', grouping: 'individual', interval: 'week', minutes: 90 });
+    const [old, next] = app.call('amendServiceLine', {
+      id: line.id,
+      effectiveFrom: '2026-10-22',
+      setting: 'push_in',
+      grouping: 'individual',
+      interval: 'week',
+      minutes: 90,
+    });
     expect(old!.endDate).toBe('2026-10-21');
     expect(next!.startDate).toBe('2026-10-22');
     expect(next!.replacesLineId).toBe(line.id);
     // The week before the amendment still owes the old 60 pull-out minutes.
-    expect(app.call('studentMinutes', { studentId: st.id, from: '2026-10-12', to: '2026-10-16' }).owed.pull_out).toBe(60);
+    expect(app.call('studentMinutes', { studentId: st.id, from: '2026-10-12', to: '2026-10-16' }).owed.pull_out).toBe(
+      60,
+    );
     // The week of the change: 36 pull-out (Mon–Wed) + 36 push-in (Thu–Fri).
     const after = app.call('studentMinutes', { studentId: st.id, from: '2026-10-19', to: '2026-10-23' });
     expect(before.owedTotal).toBe(60);
@@ -57,7 +99,14 @@ describe('the caseload database through the real handlers', () => {
     const st = seedStudent(app, school.id);
     const plan = app.call('createPlan', { studentId: st.id, startDate: '2026-09-01', endDate: '2027-06-11' });
     app.call('createGoal', { planId: plan.id, area: 'Fine motor', text: 'Buttons' });
-    app.call('createSession', { date: '2026-10-14', startTime: '09:00', minutes: 30, setting: 'pull_out', grouping: 'individual', students: [{ studentId: st.id, code: 'present' }] });
+    app.call('createSession', {
+      date: '2026-10-14',
+      startTime: '09:00',
+      minutes: 30,
+      setting: 'pull_out',
+      grouping: 'individual',
+      students: [{ studentId: st.id, code: 'present' }],
+    });
     app.call('deleteStudent', { id: st.id });
     for (const t of ['plans', 'goals', 'service_lines', 'attendance', 'sessions']) {
       expect((app.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, t).toBe(0);
@@ -66,7 +115,8 @@ describe('the caseload database through the real handlers', () => {
   });
 
   it('imports a roster, creating schools and reporting bad rows by line', () => {
-    const csv = 'First name,Last name,School,Grade,DOB\nMia,Patel,Maple Grove,3,2017-05-06\n,Nobody,Maple Grove,3,\nLeo,Kim,Lincoln Elementary,K,2020-02-30\n';
+    const csv =
+      'First name,Last name,School,Grade,DOB\nMia,Patel,Maple Grove,3,2017-05-06\n,Nobody,Maple Grove,3,\nLeo,Kim,Lincoln Elementary,K,2020-02-30\n';
     const r = app.call('importRoster', { csv });
     expect(r.created).toBe(1);
     expect(r.skipped.map((s) => s.line)).toEqual([3, 4]);
@@ -99,20 +149,63 @@ describe('bad input is refused with a message naming the field, and changes noth
     const { school } = seedSchool(app);
     const st = seedStudent(app, school.id);
     const plan = app.call('createPlan', { studentId: st.id, startDate: '2026-09-01', endDate: '2027-06-11' });
-    const base = { planId: plan.id, setting: 'pull_out', grouping: 'individual', interval: 'week', minutes: 60, startDate: '2026-09-01', endDate: '2027-06-11' };
+    const base = {
+      planId: plan.id,
+      setting: 'pull_out',
+      grouping: 'individual',
+      interval: 'week',
+      minutes: 60,
+      startDate: '2026-09-01',
+      endDate: '2027-06-11',
+    };
 
-    refused('createStudent', { firstName: '  ', lastName: 'X', schoolId: school.id }, 'firstName', /First name: is required/);
+    refused(
+      'createStudent',
+      { firstName: '  ', lastName: 'X', schoolId: school.id },
+      'firstName',
+      /First name: is required/,
+    );
     refused('createSchool', { name: '' }, 'name', /Name: is required/);
-    refused('createPlan', { studentId: st.id, startDate: '2026-02-30', endDate: '2027-01-01' }, 'startDate', /2026-02-30 is not a real date/);
-    refused('createPlan', { studentId: st.id, startDate: '2027-09-01', endDate: '2027-08-01' }, 'endDate', /before the IEP start date/);
-    refused('createServiceLine', { ...base, startDate: '2026-08-01' }, 'startDate', /before the IEP starts \(2026-09-01\)/);
+    refused(
+      'createPlan',
+      { studentId: st.id, startDate: '2026-02-30', endDate: '2027-01-01' },
+      'startDate',
+      /2026-02-30 is not a real date/,
+    );
+    refused(
+      'createPlan',
+      { studentId: st.id, startDate: '2027-09-01', endDate: '2027-08-01' },
+      'endDate',
+      /before the IEP start date/,
+    );
+    refused(
+      'createServiceLine',
+      { ...base, startDate: '2026-08-01' },
+      'startDate',
+      /before the IEP starts \(2026-09-01\)/,
+    );
     refused('createServiceLine', { ...base, endDate: '2027-07-01' }, 'endDate', /after the IEP ends/);
     refused('createServiceLine', { ...base, minutes: -30 }, 'minutes', /more than 0/);
     refused('createServiceLine', { ...base, minutes: 2401 }, 'minutes', /more than a school week holds/);
     refused('createServiceLine', { ...base, grouping: 'group', maxGroupSize: 1 }, 'maxGroupSize', /at least 2/);
-    refused('createStudent', { firstName: 'A', lastName: 'B', schoolId: 999 }, 'schoolId', /School #999 does not exist/);
-    refused('createSchoolYear', { schoolId: school.id, label: '2027-28', firstDay: '2027-08-25', lastDay: '2027-06-01' }, 'lastDay', /before the first day/);
+    refused(
+      'createStudent',
+      { firstName: 'A', lastName: 'B', schoolId: 999 },
+      'schoolId',
+      /School #999 does not exist/,
+    );
+    refused(
+      'createSchoolYear',
+      { schoolId: school.id, label: '2027-28', firstDay: '2027-08-25', lastDay: '2027-06-01' },
+      'lastDay',
+      /before the first day/,
+    );
     refused('createSchool', { name: 'Lincoln Elementary' }, 'name', /already exists/);
-    refused('createStudent', { firstName: 'A', lastName: 'B', schoolId: school.id, sneaky: 1 }, undefined, /unexpected field sneaky/);
+    refused(
+      'createStudent',
+      { firstName: 'A', lastName: 'B', schoolId: school.id, sneaky: 1 },
+      undefined,
+      /unexpected field sneaky/,
+    );
   });
 });

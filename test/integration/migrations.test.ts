@@ -22,9 +22,23 @@ describe('migrations', () => {
   it('migration 1 builds the schema from an empty file and records the version', () => {
     const db = openDatabase(tempFile());
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[];
     expect(tables.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['schools', 'school_years', 'closures', 'students', 'plans', 'service_lines', 'goals', 'sessions', 'attendance', 'makeup_links', 'goal_data']),
+      expect.arrayContaining([
+        'schools',
+        'school_years',
+        'closures',
+        'students',
+        'plans',
+        'service_lines',
+        'goals',
+        'sessions',
+        'attendance',
+        'makeup_links',
+        'goal_data',
+      ]),
     );
     db.close();
   });
@@ -47,7 +61,10 @@ describe('migrations', () => {
     const seen: number[] = [];
     const hook = (_db: unknown, v: number) => seen.push(v);
     openDatabase(file, { beforeMigrate: hook }).close(); // new file: nothing to protect
-    const next = [...migrations, { version: LATEST_VERSION + 1, name: 'test step', sql: 'CREATE TABLE test_step (x INTEGER)' }];
+    const next = [
+      ...migrations,
+      { version: LATEST_VERSION + 1, name: 'test step', sql: 'CREATE TABLE test_step (x INTEGER)' },
+    ];
     openDatabase(file, { migrations: next, beforeMigrate: hook }).close();
     openDatabase(file, { migrations: next, beforeMigrate: hook }).close(); // up to date: no hook
     expect(seen).toEqual([LATEST_VERSION]);

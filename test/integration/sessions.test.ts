@@ -1,13 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../shared/api/types';
 import { TestApp, seedSchool, seedStudent } from '../helpers/db';
 
 let app: TestApp;
 let ids: { ava: number; liam: number; mia: number; noah: number };
-let groupSession: ReturnType<TestApp['call']> & { id: number };
+let groupSession: Session;
 
-function withLine(studentId: number, setting: 'push_in' | 'pull_out' | 'consult', minutes: number, interval: 'week' | 'month' = 'week') {
+function withLine(
+  studentId: number,
+  setting: 'push_in' | 'pull_out' | 'consult',
+  minutes: number,
+  interval: 'week' | 'month' = 'week',
+) {
   const plan = app.call('createPlan', { studentId, startDate: '2026-08-26', endDate: '2027-06-11' });
-  app.call('createServiceLine', { planId: plan.id, setting, grouping: 'individual', interval, minutes, startDate: '2026-08-26', endDate: '2027-06-11' });
+  app.call('createServiceLine', {
+    planId: plan.id,
+    setting,
+    grouping: 'individual',
+    interval,
+    minutes,
+    startDate: '2026-08-26',
+    endDate: '2027-06-11',
+  });
   return plan;
 }
 
@@ -68,9 +82,18 @@ describe('minutes from logged sessions (hand-worked, week of Mon 2026-10-12 holi
   });
 
   it('a makeup linked to the miss is delivered and clears the balance', () => {
-    const missId = groupSession.students.find((s: { studentId: number }) => s.studentId === ids.mia)!.attendanceId;
-    expect(app.call('listOpenMisses', { studentId: ids.mia }).map((m) => [m.attendanceId, m.outstanding])).toEqual([[missId, 30]]);
-    app.call('createSession', { date: '2026-10-15', startTime: '13:00', minutes: 30, setting: 'push_in', grouping: 'individual', students: [{ studentId: ids.mia, code: 'present', makeupFor: [missId] }] });
+    const missId = groupSession.students.find((s) => s.studentId === ids.mia)!.attendanceId;
+    expect(app.call('listOpenMisses', { studentId: ids.mia }).map((m) => [m.attendanceId, m.outstanding])).toEqual([
+      [missId, 30],
+    ]);
+    app.call('createSession', {
+      date: '2026-10-15',
+      startTime: '13:00',
+      minutes: 30,
+      setting: 'push_in',
+      grouping: 'individual',
+      students: [{ studentId: ids.mia, code: 'present', makeupFor: [missId] }],
+    });
     const mia = app.call('studentMinutes', { studentId: ids.mia, ...week });
     expect(mia.deliveredTotal).toBe(30);
     expect(mia.makeupBalance).toBe(0);
@@ -82,7 +105,14 @@ describe('minutes from logged sessions (hand-worked, week of Mon 2026-10-12 holi
   });
 
   it('the caseload view sorts by who is furthest behind and gives the delivery mix in therapist time', () => {
-    app.call('createSession', { date: '2026-10-14', startTime: '10:00', minutes: 30, setting: 'push_in', grouping: 'individual', students: [{ studentId: ids.mia, code: 'present' }] });
+    app.call('createSession', {
+      date: '2026-10-14',
+      startTime: '10:00',
+      minutes: 30,
+      setting: 'push_in',
+      grouping: 'individual',
+      students: [{ studentId: ids.mia, code: 'present' }],
+    });
     const c = app.call('caseloadCompliance', week);
     const byName = Object.fromEntries(c.rows.map((r) => [r.name, r.summary]));
     // Mia 30/30, Ava 30/60, Liam 20/30; Noah: 120/month over October's 21 instructional days (22 weekdays
@@ -124,7 +154,14 @@ describe('minutes from logged sessions (hand-worked, week of Mon 2026-10-12 holi
 });
 
 describe('bad sessions are refused, naming the field, and write nothing', () => {
-  const base = () => ({ date: '2026-10-14', startTime: '11:00', minutes: 30, setting: 'pull_out', grouping: 'individual', students: [{ studentId: ids.ava, code: 'present' }] });
+  const base = () => ({
+    date: '2026-10-14',
+    startTime: '11:00',
+    minutes: 30,
+    setting: 'pull_out',
+    grouping: 'individual',
+    students: [{ studentId: ids.ava, code: 'present' }],
+  });
   function refused(input: unknown, field: string, text: RegExp) {
     const before = app.snapshot();
     const e = app.fail('createSession', input);
@@ -134,19 +171,43 @@ describe('bad sessions are refused, naming the field, and write nothing', () => 
   }
 
   it('refuses each bad case', () => {
-    const avaPresent = groupSession.students.find((s: { studentId: number }) => s.studentId === ids.ava)!.attendanceId;
-    const miaMiss = groupSession.students.find((s: { studentId: number }) => s.studentId === ids.mia)!.attendanceId;
+    const avaPresent = groupSession.students.find((s) => s.studentId === ids.ava)!.attendanceId;
+    const miaMiss = groupSession.students.find((s) => s.studentId === ids.mia)!.attendanceId;
     refused({ ...base(), minutes: 0 }, 'minutes', /Minutes: must be at least 1 minute/);
     refused({ ...base(), minutes: -5 }, 'minutes', /at least 1 minute/);
     refused({ ...base(), minutes: 601 }, 'minutes', /at most 600 minutes/);
     refused({ ...base(), date: '2026-07-15' }, 'date', /outside every school year of Lincoln Elementary/);
     refused({ ...base(), date: '2026-02-30' }, 'date', /2026-02-30 is not a real date/);
-    refused({ ...base(), students: [{ studentId: 9999, code: 'present' }] }, 'students.0.studentId', /Student #9999 does not exist/);
-    refused({ ...base(), students: [{ studentId: ids.ava, code: 'sick' }] }, 'students.0.code', /is not an attendance code/);
-    refused({ ...base(), students: [{ studentId: ids.ava, code: 'present', makeupFor: [avaPresent] }] }, 'students.0.makeupFor.0', /only a missed session can be made up/);
-    refused({ ...base(), students: [{ studentId: ids.ava, code: 'present', makeupFor: [miaMiss] }] }, 'students.0.makeupFor.0', /belongs to another student/);
-    refused({ ...base(), students: [{ studentId: ids.ava, code: 'present', minutes: 31 }] }, 'students.0.minutes', /31 credited minutes is more than the session's 30/);
-    refused({ ...base(), startTime: '09:15', date: '2026-10-13' }, 'startTime', /Ava Nguyen is already in a session on 2026-10-13 at 09:00/);
+    refused(
+      { ...base(), students: [{ studentId: 9999, code: 'present' }] },
+      'students.0.studentId',
+      /Student #9999 does not exist/,
+    );
+    refused(
+      { ...base(), students: [{ studentId: ids.ava, code: 'sick' }] },
+      'students.0.code',
+      /is not an attendance code/,
+    );
+    refused(
+      { ...base(), students: [{ studentId: ids.ava, code: 'present', makeupFor: [avaPresent] }] },
+      'students.0.makeupFor.0',
+      /only a missed session can be made up/,
+    );
+    refused(
+      { ...base(), students: [{ studentId: ids.ava, code: 'present', makeupFor: [miaMiss] }] },
+      'students.0.makeupFor.0',
+      /belongs to another student/,
+    );
+    refused(
+      { ...base(), students: [{ studentId: ids.ava, code: 'present', minutes: 31 }] },
+      'students.0.minutes',
+      /31 credited minutes is more than the session's 30/,
+    );
+    refused(
+      { ...base(), startTime: '09:15', date: '2026-10-13' },
+      'startTime',
+      /Ava Nguyen is already in a session on 2026-10-13 at 09:00/,
+    );
     refused({ ...base(), startTime: '25:00' }, 'startTime', /not a time of day/);
     refused({ ...base(), students: [] }, 'students', /add at least one student/);
   });
@@ -154,7 +215,14 @@ describe('bad sessions are refused, naming the field, and write nothing', () => 
   it('a write that fails half-way leaves no half session', () => {
     // The second student does not exist: neither the session nor Ava's attendance may remain.
     const before = app.snapshot();
-    app.fail('createSession', { ...base(), grouping: 'group', students: [{ studentId: ids.ava, code: 'present' }, { studentId: 424242, code: 'present' }] });
+    app.fail('createSession', {
+      ...base(),
+      grouping: 'group',
+      students: [
+        { studentId: ids.ava, code: 'present' },
+        { studentId: 424242, code: 'present' },
+      ],
+    });
     expect(app.snapshot()).toBe(before);
   });
 });

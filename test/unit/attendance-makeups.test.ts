@@ -136,7 +136,14 @@ describe('makeup ledger', () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ code, minutes: fc.integer({ min: 1, max: 120 }) }), { minLength: 1, maxLength: 10 }),
-        fc.array(fc.record({ minutes: fc.integer({ min: 1, max: 120 }), targets: fc.array(fc.nat(9), { maxLength: 3 }), present: fc.boolean() }), { maxLength: 6 }),
+        fc.array(
+          fc.record({
+            minutes: fc.integer({ min: 1, max: 120 }),
+            targets: fc.array(fc.nat(9), { maxLength: 3 }),
+            present: fc.boolean(),
+          }),
+          { maxLength: 6 },
+        ),
         (ms, mks) => {
           const misses = ms.map((m, i) => miss(i + 1, `2026-10-${String(i + 1).padStart(2, '0')}`, m.code, m.minutes));
           const makeups = mks.map((m, i) => ({

@@ -81,11 +81,19 @@ describe('lock-downs', () => {
     let request: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
     let before: ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | undefined;
-    let headers: ((d: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | undefined;
+    let headers:
+      | ((
+          d: { responseHeaders: Record<string, string[]> },
+          cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+        ) => void)
+      | undefined;
     const session = {
       setPermissionRequestHandler: (fn: typeof request) => (request = fn),
       setPermissionCheckHandler: (fn: typeof check) => (check = fn),
-      webRequest: { onBeforeRequest: (fn: typeof before) => (before = fn), onHeadersReceived: (fn: typeof headers) => (headers = fn) },
+      webRequest: {
+        onBeforeRequest: (fn: typeof before) => (before = fn),
+        onHeadersReceived: (fn: typeof headers) => (headers = fn),
+      },
     };
     lockDownSession(session as never);
     const cb = vi.fn();
@@ -108,15 +116,26 @@ describe('lock-downs', () => {
 describe('IPC registration', () => {
   it('registers every contract channel and refuses senders that are not the app', async () => {
     const registered = new Map<string, (event: { senderFrame: { url: string } | null }, input: unknown) => unknown>();
-    const ipcMain = { handle: (ch: string, fn: (event: { senderFrame: { url: string } | null }, input: unknown) => unknown) => registered.set(ch, fn) };
+    const ipcMain = {
+      handle: (ch: string, fn: (event: { senderFrame: { url: string } | null }, input: unknown) => unknown) =>
+        registered.set(ch, fn),
+    };
     const calls: unknown[] = [];
-    const handlers = Object.fromEntries(CHANNELS.map((n) => [n, (input: unknown) => (calls.push(input), { ok: true, value: n })]));
+    const handlers = Object.fromEntries(
+      CHANNELS.map((n) => [n, (input: unknown) => (calls.push(input), { ok: true, value: n })]),
+    );
     registerIpc(ipcMain as never, handlers as never);
     expect([...registered.keys()].sort()).toEqual(CHANNELS.map((n) => CHANNEL_PREFIX + n).sort());
     const fn = registered.get(`${CHANNEL_PREFIX}listSchools`)!;
-    expect(fn({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(fn({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(calls).toEqual([]);
-    expect(fn({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, {})).toEqual({ ok: true, value: 'listSchools' });
+    expect(fn({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, {})).toEqual({
+      ok: true,
+      value: 'listSchools',
+    });
   });
 });
 
@@ -124,7 +143,11 @@ describe('the application menu', () => {
   it('has the usual shortcuts and sends menu commands to the page', () => {
     const send = vi.fn();
     const template = menuTemplate(() => ({ webContents: { send } }) as never, false);
-    const file = template.find((m) => m.label === '&File')!.submenu as { label?: string; accelerator?: string; click?: () => void }[];
+    const file = template.find((m) => m.label === '&File')!.submenu as {
+      label?: string;
+      accelerator?: string;
+      click?: () => void;
+    }[];
     const log = file.find((i) => i.label === 'Log a session…')!;
     expect(log.accelerator).toBe('CmdOrCtrl+L');
     log.click!();

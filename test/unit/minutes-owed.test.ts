@@ -97,7 +97,9 @@ describe('minutes owed (docs/domain.md, hand-worked)', () => {
   });
 
   it('nothing is owed outside the line or on weekends', () => {
-    expect(owedForLine(line({ startDate: '2026-09-01', endDate: '2026-09-30' }), cal, '2026-10-01', '2026-10-31', plain)).toBe(0);
+    expect(
+      owedForLine(line({ startDate: '2026-09-01', endDate: '2026-09-30' }), cal, '2026-10-01', '2026-10-31', plain),
+    ).toBe(0);
     expect(owedForLine(line({}), cal, '2026-10-17', '2026-10-18', plain)).toBe(0);
   });
 });
@@ -115,7 +117,12 @@ describe('owed: properties', () => {
     fc.assert(
       fc.property(anyLine, dayIn, dayIn, dayIn, fc.boolean(), (l, x, y, z, pr) => {
         const [from, mid, to] = [x, y, z].sort((p, q) => p - q) as [number, number, number];
-        const ol = line({ interval: l.interval, minutes: l.minutes, startDate: fromDay(Math.min(l.a, l.b)), endDate: fromDay(Math.max(l.a, l.b)) });
+        const ol = line({
+          interval: l.interval,
+          minutes: l.minutes,
+          startDate: fromDay(Math.min(l.a, l.b)),
+          endDate: fromDay(Math.max(l.a, l.b)),
+        });
         const opts = { prorateShortWeeks: pr };
         const whole = owedForLine(ol, cal, fromDay(from), fromDay(to), opts);
         const left = owedForLine(ol, cal, fromDay(from), fromDay(mid), opts);

@@ -154,7 +154,15 @@ export function loadMakeupInputsByStudent(
   for (const l of links) {
     let mk = makeups.get(l.makeupId);
     if (!mk) {
-      mk = { attendanceId: l.makeupId, sessionId: l.sessionId, date: l.date, code: l.code, minutes: l.minutes, replaces: [], studentId: l.studentId };
+      mk = {
+        attendanceId: l.makeupId,
+        sessionId: l.sessionId,
+        date: l.date,
+        code: l.code,
+        minutes: l.minutes,
+        replaces: [],
+        studentId: l.studentId,
+      };
       makeups.set(l.makeupId, mk);
     }
     mk.replaces.push(l.missId);
@@ -202,17 +210,26 @@ function studentAttendance(db: Sqlite, studentId: number, from: string, to: stri
 }
 
 function studentLines(db: Sqlite, studentId: number, from: string, to: string): OwedLine[] {
-  return db
-    .prepare(`${LINES_SQL} AND p.student_id = ?`)
-    .all(to, from, studentId) as OwedLine[];
+  return db.prepare(`${LINES_SQL} AND p.student_id = ?`).all(to, from, studentId) as OwedLine[];
 }
 
 export function studentMinutes(db: Sqlite, studentId: number, from: string, to: string, today: string): MinutesSummary {
   const st = getStudent(db, studentId);
   const ctx = context(db, today);
   const cal = calendarsFor(db).get(st.schoolId) ?? EMPTY_CALENDAR;
-  const { balance } = balanceInRange(loadMakeupInputsByStudent(db, studentId, from, to).get(studentId), ctx.makeupCodes);
-  return summarise(ctx, cal, studentLines(db, studentId, from, to), studentAttendance(db, studentId, from, to), balance, from, to);
+  const { balance } = balanceInRange(
+    loadMakeupInputsByStudent(db, studentId, from, to).get(studentId),
+    ctx.makeupCodes,
+  );
+  return summarise(
+    ctx,
+    cal,
+    studentLines(db, studentId, from, to),
+    studentAttendance(db, studentId, from, to),
+    balance,
+    from,
+    to,
+  );
 }
 
 export function studentOverview(db: Sqlite, studentId: number, today: string): StudentOverview {
@@ -237,18 +254,29 @@ export function studentOverview(db: Sqlite, studentId: number, today: string): S
   }
   ranges.push({ key: 'year', label: year ? `School year ${year.label}` : 'School year', from: yearFrom, to: yearTo });
 
-  const lines = studentLines(db, studentId, yearFrom < ranges[0]!.from ? yearFrom : ranges[0]!.from, yearTo > ranges[1]!.to ? yearTo : ranges[1]!.to);
+  const lines = studentLines(
+    db,
+    studentId,
+    yearFrom < ranges[0]!.from ? yearFrom : ranges[0]!.from,
+    yearTo > ranges[1]!.to ? yearTo : ranges[1]!.to,
+  );
   const rows = db
     .prepare(
       `SELECT a.date, s.setting, s.grouping, a.code, a.minutes FROM attendance a JOIN sessions s ON s.id = a.session_id
        WHERE a.student_id = ? AND a.date BETWEEN ? AND ?`,
     )
-    .all(studentId, ranges.reduce((m, r) => (r.from < m ? r.from : m), yearFrom), ranges.reduce((m, r) => (r.to > m ? r.to : m), yearTo)) as (AttendanceRow & { date: string })[];
+    .all(
+      studentId,
+      ranges.reduce((m, r) => (r.from < m ? r.from : m), yearFrom),
+      ranges.reduce((m, r) => (r.to > m ? r.to : m), yearTo),
+    ) as (AttendanceRow & { date: string })[];
   const makeups = loadMakeupInputsByStudent(db, studentId, yearFrom, yearTo).get(studentId);
   const ledgerAll = balanceInRange(makeups, ctx.makeupCodes);
   const periods = ranges.map((r) => {
     const inRange = rows.filter((x) => x.date >= r.from && x.date <= r.to);
-    const balance = ledgerAll.rows.filter((x) => x.date >= r.from && x.date <= r.to).reduce((n, x) => n + x.outstanding, 0);
+    const balance = ledgerAll.rows
+      .filter((x) => x.date >= r.from && x.date <= r.to)
+      .reduce((n, x) => n + x.outstanding, 0);
     return { key: r.key, label: `${r.label}`, summary: summarise(ctx, cal, lines, inRange, balance, r.from, r.to) };
   });
 
@@ -258,7 +286,13 @@ export function studentOverview(db: Sqlite, studentId: number, today: string): S
     const from = fromDay(monday);
     const to = fromDay(monday + 6);
     const owed = owedBySetting(yearLines, cal, from, to, ctx.options);
-    const point: WeekPoint = { weekOf: from, owed: owed.push_in + owed.pull_out + owed.consult, push_in: 0, pull_out: 0, consult: 0 };
+    const point: WeekPoint = {
+      weekOf: from,
+      owed: owed.push_in + owed.pull_out + owed.consult,
+      push_in: 0,
+      pull_out: 0,
+      consult: 0,
+    };
     for (const r of rows) if (r.code === 'present' && r.date >= from && r.date <= to) point[r.setting] += r.minutes;
     weekly.push(point);
   }
@@ -316,7 +350,9 @@ export function caseloadCompliance(
     ),
   }));
   // Furthest behind first; students owed nothing yet go last.
-  rows.sort((a, b) => (a.summary.compliance ?? Infinity) - (b.summary.compliance ?? Infinity) || a.name.localeCompare(b.name));
+  rows.sort(
+    (a, b) => (a.summary.compliance ?? Infinity) - (b.summary.compliance ?? Infinity) || a.name.localeCompare(b.name),
+  );
   const sessions = db
     .prepare(
       `SELECT s.setting, s.minutes, 1 AS anyPresent FROM sessions s
@@ -325,7 +361,9 @@ export function caseloadCompliance(
          WHERE a.session_id = s.id AND a.code = 'present' ${school})`,
     )
     .all(range.from, range.to, ...schoolArgs) as { setting: Setting; minutes: number; anyPresent: number }[];
-  const mix = deliveryMix(sessions.map((s) => ({ setting: s.setting, minutes: s.minutes, anyPresent: s.anyPresent === 1 })));
+  const mix = deliveryMix(
+    sessions.map((s) => ({ setting: s.setting, minutes: s.minutes, anyPresent: s.anyPresent === 1 })),
+  );
   return {
     from: range.from,
     to: range.to,
@@ -352,10 +390,24 @@ export function listDeadlines(db: Sqlite, today: string): DueItem[] {
        FROM students st JOIN plans p ON p.student_id = st.id
        WHERE st.status = 'active' AND p.end_date = (SELECT max(end_date) FROM plans WHERE student_id = st.id)`,
     )
-    .all() as { studentId: number; name: string; endDate: string; reeval: string | null; lastEval: string | null; consent: string | null; medicaidId: string | null }[];
+    .all() as {
+    studentId: number;
+    name: string;
+    endDate: string;
+    reeval: string | null;
+    lastEval: string | null;
+    consent: string | null;
+    medicaidId: string | null;
+  }[];
   const out: DueItem[] = [];
-  const push = (p: { studentId: number; name: string }, kind: DueItem['kind'], label: string, dueDate: string | null) => {
-    if (dueDate && dueDate <= horizon) out.push({ studentId: p.studentId, name: p.name, kind, label, dueDate, overdue: dueDate < today });
+  const push = (
+    p: { studentId: number; name: string },
+    kind: DueItem['kind'],
+    label: string,
+    dueDate: string | null,
+  ) => {
+    if (dueDate && dueDate <= horizon)
+      out.push({ studentId: p.studentId, name: p.name, kind, label, dueDate, overdue: dueDate < today });
   };
   for (const p of plans) {
     push(p, 'annual_review', 'Annual IEP review', p.endDate);
@@ -371,8 +423,14 @@ export function listDeadlines(db: Sqlite, today: string): DueItem[] {
     )
     .all(today, horizon) as { label: string; dueDate: string; school: string; schoolId: number }[];
   for (const p of periods) {
-    out.push({ studentId: 0, name: p.school, kind: 'progress_report', label: `Progress reports, ${p.label}`, dueDate: p.dueDate, overdue: false });
+    out.push({
+      studentId: 0,
+      name: p.school,
+      kind: 'progress_report',
+      label: `Progress reports, ${p.label}`,
+      dueDate: p.dueDate,
+      overdue: false,
+    });
   }
   return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 }
-

@@ -238,7 +238,16 @@ export function createGoal(db: Sqlite, v: z.output<typeof s.GoalInput>): Goal {
         `INSERT INTO goals (plan_id, area, text, criterion, baseline, measurement, target_value, sort)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(plan.id, v.area, v.text, v.criterion, v.baseline, v.measurement, v.targetValue ?? null, plan.goals.length + 1);
+      .run(
+        plan.id,
+        v.area,
+        v.text,
+        v.criterion,
+        v.baseline,
+        v.measurement,
+        v.targetValue ?? null,
+        plan.goals.length + 1,
+      );
     return getGoal(db, Number(r.lastInsertRowid));
   })();
 }

@@ -105,9 +105,7 @@ export function getSchoolYear(db: Sqlite, id: number, field = 'schoolYearId'): S
 
 function noOverlap(db: Sqlite, schoolId: number, firstDay: string, lastDay: string, label: string, exceptId = 0) {
   const clash = db
-    .prepare(
-      `SELECT label FROM school_years WHERE school_id = ? AND id <> ? AND first_day <= ? AND last_day >= ?`,
-    )
+    .prepare(`SELECT label FROM school_years WHERE school_id = ? AND id <> ? AND first_day <= ? AND last_day >= ?`)
     .get(schoolId, exceptId, lastDay, firstDay) as { label: string } | undefined;
   if (clash) throw invalid('firstDay', `this school year overlaps the school year ${clash.label}`);
   const dup = db
@@ -172,8 +170,7 @@ export function addClosure(db: Sqlite, input: z.output<typeof s.ClosureInput>): 
 export function deleteClosure(db: Sqlite, id: number): SchoolYear {
   return db.transaction(() => {
     const row = db.prepare('SELECT school_year_id AS y FROM closures WHERE id = ?').get(id) as
-      | { y: number }
-      | undefined;
+      { y: number } | undefined;
     if (!row) throw notFound('Holiday or break', id, 'id');
     db.prepare('DELETE FROM closures WHERE id = ?').run(id);
     return getSchoolYear(db, row.y);
@@ -224,15 +221,16 @@ export function setReportingPeriods(db: Sqlite, input: z.output<typeof s.Reporti
 
 /** The calendars of every school, for the minutes engine. */
 export function loadCalendars(db: Sqlite): Map<number, SchoolCalendar> {
-  const years = db
-    .prepare(`SELECT ${YEAR_COLUMNS} FROM school_years ORDER BY school_id, first_day`)
-    .all() as YearRow[];
+  const years = db.prepare(`SELECT ${YEAR_COLUMNS} FROM school_years ORDER BY school_id, first_day`).all() as YearRow[];
   const closures = db
     .prepare('SELECT school_year_id AS y, start_date AS startDate, end_date AS endDate, label FROM closures')
     .all() as { y: number; startDate: string; endDate: string; label: string }[];
   const byYear = new Map<number, typeof closures>();
   for (const c of closures) byYear.set(c.y, [...(byYear.get(c.y) ?? []), c]);
-  const bySchool = new Map<number, { id: number; label: string; firstDay: string; lastDay: string; closures: typeof closures }[]>();
+  const bySchool = new Map<
+    number,
+    { id: number; label: string; firstDay: string; lastDay: string; closures: typeof closures }[]
+  >();
   for (const y of years) {
     bySchool.set(y.schoolId, [...(bySchool.get(y.schoolId) ?? []), { ...y, closures: byYear.get(y.id) ?? [] }]);
   }

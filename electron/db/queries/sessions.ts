@@ -97,7 +97,10 @@ export function listSessions(db: Sqlite, q: z.output<typeof s.SessionQuery>): Se
 /** Checks every rule that needs the database; throws an AppError naming the field. */
 function validate(db: Sqlite, v: SessionInput, sessionId: number | null) {
   if (v.grouping === 'individual' && v.students.length > 1) {
-    throw invalid('grouping', `an individual session has one student; this one lists ${v.students.length}. Choose group`);
+    throw invalid(
+      'grouping',
+      `an individual session has one student; this one lists ${v.students.length}. Choose group`,
+    );
   }
   const studentQ = db.prepare(
     `SELECT st.id, st.first_name || ' ' || st.last_name AS name, st.school_id AS schoolId, sc.name AS school
@@ -111,18 +114,26 @@ function validate(db: Sqlite, v: SessionInput, sessionId: number | null) {
   const missQ = db.prepare(
     'SELECT id, student_id AS studentId, code, session_id AS sessionId, date FROM attendance WHERE id = ?',
   );
-  const goalQ = db.prepare('SELECT p.student_id AS studentId FROM goals g JOIN plans p ON p.id = g.plan_id WHERE g.id = ?');
+  const goalQ = db.prepare(
+    'SELECT p.student_id AS studentId FROM goals g JOIN plans p ON p.id = g.plan_id WHERE g.id = ?',
+  );
   const start = timeToMinutes(v.startTime);
   const end = start + v.minutes;
   v.students.forEach((entry, i) => {
     const st = studentQ.get(entry.studentId) as
-      | { id: number; name: string; schoolId: number; school: string }
-      | undefined;
+      { id: number; name: string; schoolId: number; school: string } | undefined;
     if (!st) throw notFound('Student', entry.studentId, `students.${i}.studentId`);
     if (!yearQ.get(st.schoolId, v.date, v.date)) {
-      throw invalid('date', `${v.date} is outside every school year of ${st.school}; add the school year under Schools first`);
+      throw invalid(
+        'date',
+        `${v.date} is outside every school year of ${st.school}; add the school year under Schools first`,
+      );
     }
-    for (const other of sameDay.all(st.id, v.date, sessionId ?? 0) as { id: number; startTime: string; minutes: number }[]) {
+    for (const other of sameDay.all(st.id, v.date, sessionId ?? 0) as {
+      id: number;
+      startTime: string;
+      minutes: number;
+    }[]) {
       const os = timeToMinutes(other.startTime);
       if (os < end && start < os + other.minutes) {
         throw new AppError(
@@ -134,17 +145,21 @@ function validate(db: Sqlite, v: SessionInput, sessionId: number | null) {
     }
     for (const [j, missId] of entry.makeupFor.entries()) {
       const miss = missQ.get(missId) as
-        | { id: number; studentId: number; code: string; sessionId: number; date: string }
-        | undefined;
+        { id: number; studentId: number; code: string; sessionId: number; date: string } | undefined;
       const field = `students.${i}.makeupFor.${j}`;
       if (!miss) throw notFound('Missed session', missId, field);
-      if (miss.studentId !== st.id) throw invalid(field, `that missed session belongs to another student, not ${st.name}`);
-      if (miss.code === 'present') throw invalid(field, `${st.name} attended the session of ${miss.date}; only a missed session can be made up`);
+      if (miss.studentId !== st.id)
+        throw invalid(field, `that missed session belongs to another student, not ${st.name}`);
+      if (miss.code === 'present')
+        throw invalid(field, `${st.name} attended the session of ${miss.date}; only a missed session can be made up`);
       if (sessionId != null && miss.sessionId === sessionId) throw invalid(field, 'a session cannot make up itself');
     }
     if (entry.makeupFor.length && entry.code !== 'present') {
       // A makeup the student missed is recorded, but it makes nothing up: say so rather than guess.
-      throw invalid(`students.${i}.code`, `a makeup counts only when ${st.name} is present; remove the makeup link or mark present`);
+      throw invalid(
+        `students.${i}.code`,
+        `a makeup counts only when ${st.name} is present; remove the makeup link or mark present`,
+      );
     }
     if (entry.goalData.length && entry.code !== 'present') {
       throw invalid(`students.${i}.goalData`, `goal data needs ${st.name} to be present`);
@@ -152,18 +167,21 @@ function validate(db: Sqlite, v: SessionInput, sessionId: number | null) {
     entry.goalData.forEach((d, k) => {
       const g = goalQ.get(d.goalId) as { studentId: number } | undefined;
       if (!g) throw notFound('Goal', d.goalId, `students.${i}.goalData.${k}.goalId`);
-      if (g.studentId !== st.id) throw invalid(`students.${i}.goalData.${k}.goalId`, `that goal is not one of ${st.name}'s goals`);
+      if (g.studentId !== st.id)
+        throw invalid(`students.${i}.goalData.${k}.goalId`, `that goal is not one of ${st.name}'s goals`);
     });
   });
 }
 
 function writeStudents(db: Sqlite, sessionId: number, v: SessionInput) {
   const existing = new Map(
-    (db.prepare('SELECT id, student_id AS studentId, code FROM attendance WHERE session_id = ?').all(sessionId) as {
-      id: number;
-      studentId: number;
-      code: string;
-    }[]).map((r) => [r.studentId, r]),
+    (
+      db.prepare('SELECT id, student_id AS studentId, code FROM attendance WHERE session_id = ?').all(sessionId) as {
+        id: number;
+        studentId: number;
+        code: string;
+      }[]
+    ).map((r) => [r.studentId, r]),
   );
   const insert = db.prepare(
     'INSERT INTO attendance (session_id, student_id, code, minutes, date) VALUES (?, ?, ?, ?, ?)',
@@ -260,4 +278,3 @@ export function listOpenMisses(db: Sqlite, studentId: number): OpenMiss[] {
       outstanding: r.outstanding,
     }));
 }
-

@@ -58,7 +58,12 @@ export function listStudents(db: Sqlite, filter: z.output<typeof s.StudentFilter
        FROM service_lines l JOIN plans p ON p.id = l.plan_id
        WHERE l.start_date <= ? AND l.end_date >= ?`,
     )
-    .all(today, today) as { studentId: number; setting: Setting; interval: 'week' | 'month' | 'year'; minutes: number }[];
+    .all(today, today) as {
+    studentId: number;
+    setting: Setting;
+    interval: 'week' | 'month' | 'year';
+    minutes: number;
+  }[];
   const weekly = new Map<number, ReturnType<typeof emptyBySetting>>();
   for (const l of lines) {
     const w = weekly.get(l.studentId) ?? emptyBySetting();
@@ -123,7 +128,9 @@ export function deleteStudent(db: Sqlite, id: number): { id: number } {
     getStudent(db, id, 'id');
     db.prepare('DELETE FROM students WHERE id = ?').run(id);
     // A session whose only students were this one is no longer anyone's record.
-    db.prepare('DELETE FROM sessions WHERE NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = sessions.id)').run();
+    db.prepare(
+      'DELETE FROM sessions WHERE NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = sessions.id)',
+    ).run();
     return { id };
   })();
 }

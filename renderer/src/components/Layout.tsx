@@ -24,7 +24,14 @@ export function Layout() {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const k = e.key.toLowerCase();
-      const map: Record<string, string> = { l: 'log-session', f: 'find-student', '1': 'go:/', '2': 'go:/compliance', '3': 'go:/schools', ',': 'go:/settings' };
+      const map: Record<string, string> = {
+        l: 'log-session',
+        f: 'find-student',
+        '1': 'go:/',
+        '2': 'go:/compliance',
+        '3': 'go:/schools',
+        ',': 'go:/settings',
+      };
       if (map[k] && !window.caseloadShell) {
         e.preventDefault();
         run(map[k]);

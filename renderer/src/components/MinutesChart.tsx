@@ -17,12 +17,29 @@ export function WeeklyMinutesChart({ weeks }: { weeks: WeekPoint[] }) {
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="push_in" name="Push-in" stackId="d" fill={SETTING_COLOURS.push_in} isAnimationActive={false} />
-          <Bar dataKey="pull_out" name="Pull-out" stackId="d" fill={SETTING_COLOURS.pull_out} isAnimationActive={false} />
+          <Bar
+            dataKey="pull_out"
+            name="Pull-out"
+            stackId="d"
+            fill={SETTING_COLOURS.pull_out}
+            isAnimationActive={false}
+          />
           <Bar dataKey="consult" name="Consult" stackId="d" fill={SETTING_COLOURS.consult} isAnimationActive={false} />
-          <Line dataKey="owed" name="Owed" type="stepAfter" stroke="#222" strokeWidth={2} strokeDasharray="5 3" dot={false} isAnimationActive={false} />
+          <Line
+            dataKey="owed"
+            name="Owed"
+            type="stepAfter"
+            stroke="#222"
+            strokeWidth={2}
+            strokeDasharray="5 3"
+            dot={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
-      <figcaption className="muted">Bars: minutes delivered each week by setting. Dashed line: minutes owed that week.</figcaption>
+      <figcaption className="muted">
+        Bars: minutes delivered each week by setting. Dashed line: minutes owed that week.
+      </figcaption>
     </figure>
   );
 }

@@ -51,7 +51,10 @@ export function CaseloadPage() {
         </label>
         <label>
           School
-          <select value={schoolId ?? ''} onChange={(e) => setSchoolId(e.target.value ? Number(e.target.value) : undefined)}>
+          <select
+            value={schoolId ?? ''}
+            onChange={(e) => setSchoolId(e.target.value ? Number(e.target.value) : undefined)}
+          >
             <option value="">All schools</option>
             {schools.data?.map((s) => (
               <option key={s.id} value={s.id}>
@@ -75,7 +78,12 @@ export function CaseloadPage() {
       <div className="split">
         <div className="grow">
           {students.data && students.data.length === 0 ? (
-            <Empty>No students match. {state.data?.schools === 0 ? 'Add a school first, then students.' : 'Add a student or change the filters.'}</Empty>
+            <Empty>
+              No students match.{' '}
+              {state.data?.schools === 0
+                ? 'Add a school first, then students.'
+                : 'Add a student or change the filters.'}
+            </Empty>
           ) : (
             <StudentTable rows={students.data ?? []} />
           )}
@@ -86,7 +94,10 @@ export function CaseloadPage() {
           <ul>
             {deadlines.data?.slice(0, 12).map((d, i) => (
               <li key={i} className={d.overdue ? 'overdue' : ''}>
-                <span className="due-date">{d.overdue ? 'Overdue · ' : ''}{fmtDate(d.dueDate)}</span>
+                <span className="due-date">
+                  {d.overdue ? 'Overdue · ' : ''}
+                  {fmtDate(d.dueDate)}
+                </span>
                 {d.studentId ? <Link to={`/students/${d.studentId}`}>{d.name}</Link> : <span>{d.name}</span>}
                 <span className="muted">{d.label}</span>
               </li>
@@ -95,7 +106,12 @@ export function CaseloadPage() {
         </aside>
       </div>
       <Modal title="Add a student" open={adding} onClose={() => setAdding(false)} wide>
-        <StudentForm onDone={(id) => { setAdding(false); if (id) navigate(`/students/${id}`); }} />
+        <StudentForm
+          onDone={(id) => {
+            setAdding(false);
+            if (id) navigate(`/students/${id}`);
+          }}
+        />
       </Modal>
       <Modal title="Import a roster" open={importing} onClose={() => setImporting(false)}>
         <RosterImport onDone={() => setImporting(false)} />
@@ -114,9 +130,15 @@ function StudentTable({ rows }: { rows: StudentRow[] }) {
           <th scope="col">School</th>
           <th scope="col">Grade</th>
           <th scope="col">IEP ends</th>
-          <th scope="col" className="num">Push-in/wk</th>
-          <th scope="col" className="num">Pull-out/wk</th>
-          <th scope="col" className="num">Consult/wk</th>
+          <th scope="col" className="num">
+            Push-in/wk
+          </th>
+          <th scope="col" className="num">
+            Pull-out/wk
+          </th>
+          <th scope="col" className="num">
+            Consult/wk
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -155,7 +177,10 @@ function FirstRun() {
         </li>
         <li>Add your students, one by one or from a roster file, then each student&apos;s IEP.</li>
       </ol>
-      <p>Or look around first with a realistic sample caseload (3 schools, 40 students). You can start fresh later by using a new data file.</p>
+      <p>
+        Or look around first with a realistic sample caseload (3 schools, 40 students). You can start fresh later by
+        using a new data file.
+      </p>
       <div className="actions">
         <button type="button" className="primary" onClick={() => navigate('/schools')}>
           Start with my schools
@@ -174,8 +199,9 @@ function RosterImport({ onDone }: { onDone: () => void }) {
   return (
     <div>
       <p>
-        Choose a CSV file with a header row. Required columns: <b>First name</b>, <b>Last name</b>, <b>School</b>. Optional:
-        Preferred name, Date of birth (YYYY-MM-DD), Grade, Teacher, Student ID, Medicaid ID. New schools are created.
+        Choose a CSV file with a header row. Required columns: <b>First name</b>, <b>Last name</b>, <b>School</b>.
+        Optional: Preferred name, Date of birth (YYYY-MM-DD), Grade, Teacher, Student ID, Medicaid ID. New schools are
+        created.
       </p>
       <label className="field">
         Roster file

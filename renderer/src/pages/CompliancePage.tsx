@@ -37,7 +37,14 @@ export function CompliancePage() {
       <div className="filters">
         <div role="radiogroup" aria-label="Range" className="tabs">
           {(['week', 'month', 'year', 'custom'] as const).map((p) => (
-            <button key={p} type="button" role="radio" aria-checked={preset === p} className={preset === p ? 'tab active' : 'tab'} onClick={() => setPreset(p)}>
+            <button
+              key={p}
+              type="button"
+              role="radio"
+              aria-checked={preset === p}
+              className={preset === p ? 'tab active' : 'tab'}
+              onClick={() => setPreset(p)}
+            >
               {{ week: 'This week', month: 'This month', year: 'School year', custom: 'Custom' }[p]}
             </button>
           ))}
@@ -56,7 +63,10 @@ export function CompliancePage() {
         )}
         <label>
           School
-          <select value={schoolId ?? ''} onChange={(e) => setSchoolId(e.target.value ? Number(e.target.value) : undefined)}>
+          <select
+            value={schoolId ?? ''}
+            onChange={(e) => setSchoolId(e.target.value ? Number(e.target.value) : undefined)}
+          >
             <option value="">All schools</option>
             {schools.data?.map((s) => (
               <option key={s.id} value={s.id}>
@@ -73,20 +83,32 @@ export function CompliancePage() {
           <div className="summary-row">
             <div className={`stat ${data.data.totals.behind ? 'behind' : ''}`}>
               <span className="stat-label">Students behind (under {pct(data.data.threshold)})</span>
-              <span className="stat-value" data-testid="behind-count">{data.data.totals.behind}</span>
+              <span className="stat-value" data-testid="behind-count">
+                {data.data.totals.behind}
+              </span>
             </div>
             <div className="stat">
               <span className="stat-label">Delivered ÷ owed to date</span>
-              <span className="stat-value">{pct(data.data.totals.owedToDate ? data.data.totals.delivered / data.data.totals.owedToDate : null)}</span>
-              <span className="muted">{mins(data.data.totals.delivered)} of {mins(data.data.totals.owedToDate)} min</span>
+              <span className="stat-value">
+                {pct(data.data.totals.owedToDate ? data.data.totals.delivered / data.data.totals.owedToDate : null)}
+              </span>
+              <span className="muted">
+                {mins(data.data.totals.delivered)} of {mins(data.data.totals.owedToDate)} min
+              </span>
             </div>
             <div className="stat">
               <span className="stat-label">Makeup minutes owed</span>
               <span className="stat-value">{mins(data.data.totals.makeupBalance)}</span>
             </div>
             <div className="stat mix" aria-labelledby="mix-title">
-              <span className="stat-label" id="mix-title">My time by setting ({mins(data.data.mix.total)} min)</span>
-              <div className="mixbar" role="img" aria-label={SETTINGS.map((s) => `${SETTING_LABELS[s]} ${pct(data.data.mix.share[s])}`).join(', ')}>
+              <span className="stat-label" id="mix-title">
+                My time by setting ({mins(data.data.mix.total)} min)
+              </span>
+              <div
+                className="mixbar"
+                role="img"
+                aria-label={SETTINGS.map((s) => `${SETTING_LABELS[s]} ${pct(data.data.mix.share[s])}`).join(', ')}
+              >
                 {SETTINGS.map((s) => (
                   <span key={s} style={{ width: `${data.data.mix.share[s] * 100}%`, background: SETTING_COLOURS[s] }} />
                 ))}
@@ -95,7 +117,8 @@ export function CompliancePage() {
                 {SETTINGS.map((s) => `${SETTING_LABELS[s]} ${pct(data.data.mix.share[s])}`).join(' · ')}
               </span>
               <span className="muted small">
-                Reference (Watt &amp; Richards 2016, 45 school OTs): {pct(PUBLISHED_MIX.pullOut)} pull-out, {pct(PUBLISHED_MIX.inEducationSetting)} in the classroom.
+                Reference (Watt &amp; Richards 2016, 45 school OTs): {pct(PUBLISHED_MIX.pullOut)} pull-out,{' '}
+                {pct(PUBLISHED_MIX.inEducationSetting)} in the classroom.
               </span>
             </div>
           </div>
@@ -105,13 +128,27 @@ export function CompliancePage() {
               <tr>
                 <th scope="col">Student</th>
                 <th scope="col">School</th>
-                <th scope="col" className="num">Owed to date</th>
-                <th scope="col" className="num">Delivered</th>
-                <th scope="col" className="num">%</th>
-                <th scope="col" className="num">Missed by student</th>
-                <th scope="col" className="num">Missed by me</th>
-                <th scope="col" className="num">Makeup owed</th>
-                <th scope="col" className="num">Out of class</th>
+                <th scope="col" className="num">
+                  Owed to date
+                </th>
+                <th scope="col" className="num">
+                  Delivered
+                </th>
+                <th scope="col" className="num">
+                  %
+                </th>
+                <th scope="col" className="num">
+                  Missed by student
+                </th>
+                <th scope="col" className="num">
+                  Missed by me
+                </th>
+                <th scope="col" className="num">
+                  Makeup owed
+                </th>
+                <th scope="col" className="num">
+                  Out of class
+                </th>
               </tr>
             </thead>
             <tbody>

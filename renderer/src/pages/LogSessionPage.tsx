@@ -82,7 +82,7 @@ export function LogSessionPage() {
 function SessionForm({ session }: { session?: Session | undefined }) {
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const last = useMemo(remembered, []);
+  const [last] = useState(remembered);
   const [date, setDate] = useState(session?.date ?? localToday());
   const [startTime, setStartTime] = useState(session?.startTime ?? nowTime());
   const [minutes, setMinutes] = useState(String(session?.minutes ?? last.minutes));
@@ -224,9 +224,17 @@ function SessionForm({ session }: { session?: Session | undefined }) {
           }
         }}
       >
-        <StudentPicker onPick={(id) => void addStudent(id)} exclude={rows.map((r) => r.studentId)} autoFocus={!session} />
+        <StudentPicker
+          onPick={(id) => void addStudent(id)}
+          exclude={rows.map((r) => r.studentId)}
+          autoFocus={!session}
+        />
         <div className="students-list" aria-live="polite">
-          {rows.length === 0 && <p className="muted">No students yet: type a name above and press Enter. Add as many as were in the session.</p>}
+          {rows.length === 0 && (
+            <p className="muted">
+              No students yet: type a name above and press Enter. Add as many as were in the session.
+            </p>
+          )}
           {rows.map((r, i) => (
             <StudentRowEditor
               key={r.studentId}
@@ -244,7 +252,9 @@ function SessionForm({ session }: { session?: Session | undefined }) {
             {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}
           </Field>
           <Field label="Start time" name="startTime" error={m.error}>
-            {(p) => <input {...p} type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} required />}
+            {(p) => (
+              <input {...p} type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} required />
+            )}
           </Field>
           <Field label="Minutes" name="minutes" error={m.error}>
             {(p) => (
@@ -300,15 +310,23 @@ function SessionForm({ session }: { session?: Session | undefined }) {
           </Field>
           <div className="span-all">
             <Field label="Note" name="note" error={m.error}>
-              {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder="What was worked on, how it went" />}
+              {(p) => (
+                <textarea
+                  {...p}
+                  rows={2}
+                  value={note}
+                  onChange={(e) => setNote(e.target.value)}
+                  placeholder="What was worked on, how it went"
+                />
+              )}
             </Field>
           </div>
         </div>
         <ErrorMessage error={m.error} />
         {saved && !m.error && (
           <p role="status" className="notice">
-            Saved: {fmtDay(saved.date)} {saved.startTime}, {saved.minutes} min {SETTING_LABELS[saved.setting].toLowerCase()} with{' '}
-            {saved.students.map((s) => s.name).join(', ')}.
+            Saved: {fmtDay(saved.date)} {saved.startTime}, {saved.minutes} min{' '}
+            {SETTING_LABELS[saved.setting].toLowerCase()} with {saved.students.map((s) => s.name).join(', ')}.
           </p>
         )}
         <div className="actions">
@@ -337,7 +355,15 @@ function SessionForm({ session }: { session?: Session | undefined }) {
   );
 }
 
-function StudentPicker({ onPick, exclude, autoFocus }: { onPick: (id: number) => void; exclude: number[]; autoFocus: boolean }) {
+function StudentPicker({
+  onPick,
+  exclude,
+  autoFocus,
+}: {
+  onPick: (id: number) => void;
+  exclude: number[];
+  autoFocus: boolean;
+}) {
   const students = useApi('listStudents', { status: 'active' });
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
@@ -346,7 +372,13 @@ function StudentPicker({ onPick, exclude, autoFocus }: { onPick: (id: number) =>
     if (!q) return [];
     return (students.data ?? [])
       .filter((s) => !exclude.includes(s.id))
-      .filter((s) => `${s.firstName} ${s.lastName} ${s.preferredName ?? ''}`.toLowerCase().split(/\s+/).some((w) => w.startsWith(q)) || studentName(s).toLowerCase().startsWith(q))
+      .filter(
+        (s) =>
+          `${s.firstName} ${s.lastName} ${s.preferredName ?? ''}`
+            .toLowerCase()
+            .split(/\s+/)
+            .some((w) => w.startsWith(q)) || studentName(s).toLowerCase().startsWith(q),
+      )
       .slice(0, 8);
   }, [text, students.data, exclude]);
   const pick = (i: number) => {
@@ -399,7 +431,10 @@ function StudentPicker({ onPick, exclude, autoFocus }: { onPick: (id: number) =>
                 pick(i);
               }}
             >
-              {studentName(s)} <span className="muted">· {s.schoolName} · gr {s.grade}</span>
+              {studentName(s)}{' '}
+              <span className="muted">
+                · {s.schoolName} · gr {s.grade}
+              </span>
             </li>
           ))}
         </ul>
@@ -427,7 +462,13 @@ function StudentRowEditor({
   const options = [...(misses.data ?? [])];
   const base = `students.${index}`;
   const setDatum = (goalId: number, p: Partial<DataEntry>) => {
-    const cur = row.data.find((d) => d.goalId === goalId) ?? { goalId, correct: '', total: '', value: '', prompt: '' as const };
+    const cur = row.data.find((d) => d.goalId === goalId) ?? {
+      goalId,
+      correct: '',
+      total: '',
+      value: '',
+      prompt: '' as const,
+    };
     onChange({ data: [...row.data.filter((d) => d.goalId !== goalId), { ...cur, ...p }] });
   };
   return (
@@ -436,7 +477,12 @@ function StudentRowEditor({
       <div className="row-fields">
         <Field label="Attendance" name={`${base}.code`} error={error}>
           {(p) => (
-            <select {...p} value={row.code} onChange={(e) => onChange({ code: e.target.value as AttendanceCode })} aria-label={`Attendance for ${row.name}`}>
+            <select
+              {...p}
+              value={row.code}
+              onChange={(e) => onChange({ code: e.target.value as AttendanceCode })}
+              aria-label={`Attendance for ${row.name}`}
+            >
               {ATTENDANCE_CODES.map((c) => (
                 <option key={c} value={c}>
                   {ATTENDANCE_LABELS[c]}
@@ -445,7 +491,11 @@ function StudentRowEditor({
             </select>
           )}
         </Field>
-        <Field label={row.code === 'present' ? 'Minutes credited' : 'Minutes missed'} name={`${base}.minutes`} error={error}>
+        <Field
+          label={row.code === 'present' ? 'Minutes credited' : 'Minutes missed'}
+          name={`${base}.minutes`}
+          error={error}
+        >
           {(p) => (
             <input
               {...p}
@@ -473,18 +523,27 @@ function StudentRowEditor({
                 checked={row.makeupFor.includes(o.attendanceId)}
                 onChange={(e) =>
                   onChange({
-                    makeupFor: e.target.checked ? [...row.makeupFor, o.attendanceId] : row.makeupFor.filter((x) => x !== o.attendanceId),
+                    makeupFor: e.target.checked
+                      ? [...row.makeupFor, o.attendanceId]
+                      : row.makeupFor.filter((x) => x !== o.attendanceId),
                   })
                 }
               />{' '}
               {fmtDay(o.date)} {o.startTime} · {ATTENDANCE_LABELS[o.code]} · {o.outstanding} min owed
             </label>
           ))}
-          {row.makeupFor.filter((id) => !options.some((o) => o.attendanceId === id)).map((id) => (
-            <label key={id}>
-              <input type="checkbox" checked onChange={() => onChange({ makeupFor: row.makeupFor.filter((x) => x !== id) })} /> an earlier miss (already covered)
-            </label>
-          ))}
+          {row.makeupFor
+            .filter((id) => !options.some((o) => o.attendanceId === id))
+            .map((id) => (
+              <label key={id}>
+                <input
+                  type="checkbox"
+                  checked
+                  onChange={() => onChange({ makeupFor: row.makeupFor.filter((x) => x !== id) })}
+                />{' '}
+                an earlier miss (already covered)
+              </label>
+            ))}
         </fieldset>
       )}
       {row.code === 'present' && row.goals.length > 0 && (
@@ -499,14 +558,40 @@ function StudentRowEditor({
                 </span>
                 {g.measurement === 'trials' ? (
                   <>
-                    <input type="number" min={0} aria-label={`${g.area} correct for ${row.name}`} placeholder="correct" value={d?.correct ?? ''} onChange={(e) => setDatum(g.id, { correct: e.target.value })} />
+                    <input
+                      type="number"
+                      min={0}
+                      aria-label={`${g.area} correct for ${row.name}`}
+                      placeholder="correct"
+                      value={d?.correct ?? ''}
+                      onChange={(e) => setDatum(g.id, { correct: e.target.value })}
+                    />
                     <span aria-hidden="true">/</span>
-                    <input type="number" min={1} aria-label={`${g.area} trials for ${row.name}`} placeholder="trials" value={d?.total ?? ''} onChange={(e) => setDatum(g.id, { total: e.target.value })} />
+                    <input
+                      type="number"
+                      min={1}
+                      aria-label={`${g.area} trials for ${row.name}`}
+                      placeholder="trials"
+                      value={d?.total ?? ''}
+                      onChange={(e) => setDatum(g.id, { total: e.target.value })}
+                    />
                   </>
                 ) : (
-                  <input type="number" min={0} step="any" aria-label={`${g.area} ${g.measurement} for ${row.name}`} placeholder={g.measurement} value={d?.value ?? ''} onChange={(e) => setDatum(g.id, { value: e.target.value })} />
+                  <input
+                    type="number"
+                    min={0}
+                    step="any"
+                    aria-label={`${g.area} ${g.measurement} for ${row.name}`}
+                    placeholder={g.measurement}
+                    value={d?.value ?? ''}
+                    onChange={(e) => setDatum(g.id, { value: e.target.value })}
+                  />
                 )}
-                <select aria-label={`${g.area} prompt level for ${row.name}`} value={d?.prompt ?? ''} onChange={(e) => setDatum(g.id, { prompt: e.target.value as PromptLevel | '' })}>
+                <select
+                  aria-label={`${g.area} prompt level for ${row.name}`}
+                  value={d?.prompt ?? ''}
+                  onChange={(e) => setDatum(g.id, { prompt: e.target.value as PromptLevel | '' })}
+                >
                   <option value="">prompt…</option>
                   {PROMPT_LEVELS.map((p) => (
                     <option key={p} value={p}>

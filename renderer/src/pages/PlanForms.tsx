@@ -5,7 +5,17 @@ import { localToday } from '../../../shared/domain/dates';
 import { useWrite } from '../api';
 import { ErrorMessage, Field, formValues, num } from '../components/ui';
 
-function FormActions({ onCancel, busy, label, error }: { onCancel: () => void; busy: boolean; label: string; error: unknown }) {
+function FormActions({
+  onCancel,
+  busy,
+  label,
+  error,
+}: {
+  onCancel: () => void;
+  busy: boolean;
+  label: string;
+  error: unknown;
+}) {
   return (
     <div className="span-all">
       <ErrorMessage error={error} />
@@ -64,7 +74,12 @@ export function PlanForm({ studentId, plan, onDone }: { studentId: number; plan?
       <Field label="Last evaluation" name="lastEvalDate" error={m.error}>
         {(p) => <input {...p} type="date" defaultValue={plan?.lastEvalDate ?? ''} />}
       </Field>
-      <Field label="Re-evaluation due" name="reevalDueDate" error={m.error} hint="Leave empty to use 3 years after the last evaluation">
+      <Field
+        label="Re-evaluation due"
+        name="reevalDueDate"
+        error={m.error}
+        hint="Leave empty to use 3 years after the last evaluation"
+      >
         {(p) => <input {...p} type="date" defaultValue={plan?.reevalDueDate ?? ''} />}
       </Field>
       <Field label="Medicaid consent expires" name="medicaidConsentExpires" error={m.error}>
@@ -75,7 +90,8 @@ export function PlanForm({ studentId, plan, onDone }: { studentId: number; plan?
   );
 }
 
-export type LineMode = { kind: 'create'; plan: Plan } | { kind: 'correct'; line: ServiceLine } | { kind: 'amend'; line: ServiceLine };
+export type LineMode =
+  { kind: 'create'; plan: Plan } | { kind: 'correct'; line: ServiceLine } | { kind: 'amend'; line: ServiceLine };
 
 export function LineForm({ mode, onDone }: { mode: LineMode; onDone: () => void }) {
   const create = useWrite('createServiceLine', onDone);
@@ -84,7 +100,9 @@ export function LineForm({ mode, onDone }: { mode: LineMode; onDone: () => void 
   const m = mode.kind === 'create' ? create : mode.kind === 'correct' ? correct : amend;
   const line = mode.kind === 'create' ? undefined : mode.line;
   const [grouping, setGrouping] = useState(line?.grouping ?? 'individual');
-  const [amountKind, setAmountKind] = useState<'sessions' | 'total'>(line && line.sessionsCount == null ? 'total' : 'sessions');
+  const [amountKind, setAmountKind] = useState<'sessions' | 'total'>(
+    line && line.sessionsCount == null ? 'total' : 'sessions',
+  );
   return (
     <form
       className="grid-form"
@@ -102,8 +120,15 @@ export function LineForm({ mode, onDone }: { mode: LineMode; onDone: () => void 
           sessionsCount: amountKind === 'sessions' ? num(v['sessionsCount']) : null,
           minutesPerSession: amountKind === 'sessions' ? num(v['minutesPerSession']) : null,
         };
-        if (mode.kind === 'create') create.mutate({ ...base, planId: mode.plan.id, startDate: v['startDate'] ?? '', endDate: v['endDate'] ?? '' });
-        else if (mode.kind === 'correct') correct.mutate({ ...base, id: mode.line.id, startDate: v['startDate'] ?? '', endDate: v['endDate'] ?? '' });
+        if (mode.kind === 'create')
+          create.mutate({
+            ...base,
+            planId: mode.plan.id,
+            startDate: v['startDate'] ?? '',
+            endDate: v['endDate'] ?? '',
+          });
+        else if (mode.kind === 'correct')
+          correct.mutate({ ...base, id: mode.line.id, startDate: v['startDate'] ?? '', endDate: v['endDate'] ?? '' });
         else amend.mutate({ ...base, id: mode.line.id, effectiveFrom: v['effectiveFrom'] ?? '' });
       }}
     >
@@ -154,10 +179,22 @@ export function LineForm({ mode, onDone }: { mode: LineMode; onDone: () => void 
       <fieldset className="span-all inline">
         <legend>Amount as the IEP states it</legend>
         <label>
-          <input type="radio" name="amountKind" checked={amountKind === 'sessions'} onChange={() => setAmountKind('sessions')} /> sessions × minutes
+          <input
+            type="radio"
+            name="amountKind"
+            checked={amountKind === 'sessions'}
+            onChange={() => setAmountKind('sessions')}
+          />{' '}
+          sessions × minutes
         </label>
         <label>
-          <input type="radio" name="amountKind" checked={amountKind === 'total'} onChange={() => setAmountKind('total')} /> total minutes
+          <input
+            type="radio"
+            name="amountKind"
+            checked={amountKind === 'total'}
+            onChange={() => setAmountKind('total')}
+          />{' '}
+          total minutes
         </label>
       </fieldset>
       {amountKind === 'sessions' ? (
@@ -181,17 +218,37 @@ export function LineForm({ mode, onDone }: { mode: LineMode; onDone: () => void 
       ) : (
         <>
           <Field label="Line starts" name="startDate" error={m.error}>
-            {(p) => <input {...p} type="date" defaultValue={line?.startDate ?? (mode.kind === 'create' ? mode.plan.startDate : '')} required />}
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                defaultValue={line?.startDate ?? (mode.kind === 'create' ? mode.plan.startDate : '')}
+                required
+              />
+            )}
           </Field>
           <Field label="Line ends" name="endDate" error={m.error}>
-            {(p) => <input {...p} type="date" defaultValue={line?.endDate ?? (mode.kind === 'create' ? mode.plan.endDate : '')} required />}
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                defaultValue={line?.endDate ?? (mode.kind === 'create' ? mode.plan.endDate : '')}
+                required
+              />
+            )}
           </Field>
         </>
       )}
       <FormActions
         onCancel={onDone}
         busy={m.isPending}
-        label={mode.kind === 'create' ? 'Add service line' : mode.kind === 'amend' ? 'Amend from this date' : 'Save correction'}
+        label={
+          mode.kind === 'create'
+            ? 'Add service line'
+            : mode.kind === 'amend'
+              ? 'Amend from this date'
+              : 'Save correction'
+        }
         error={m.error}
       />
     </form>
@@ -248,7 +305,12 @@ export function GoalForm({ planId, goal, onDone }: { planId: number; goal?: Goal
       <Field label="Criterion" name="criterion" error={m.error} hint="e.g. 80% accuracy in 4 of 5 trials">
         {(p) => <input {...p} defaultValue={goal?.criterion ?? ''} />}
       </Field>
-      <Field label="Target level (number)" name="targetValue" error={m.error} hint="For trials or %, the percentage, e.g. 80">
+      <Field
+        label="Target level (number)"
+        name="targetValue"
+        error={m.error}
+        hint="For trials or %, the percentage, e.g. 80"
+      >
         {(p) => <input {...p} type="number" min={0} step="any" defaultValue={goal?.targetValue ?? ''} />}
       </Field>
       <Field label="Baseline" name="baseline" error={m.error}>

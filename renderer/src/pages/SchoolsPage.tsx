@@ -21,7 +21,12 @@ export function SchoolsPage() {
           <ul className="school-list">
             {schools.data?.map((s) => (
               <li key={s.id}>
-                <button type="button" className={s.id === current ? 'select active' : 'select'} aria-pressed={s.id === current} onClick={() => setSelected(s.id)}>
+                <button
+                  type="button"
+                  className={s.id === current ? 'select active' : 'select'}
+                  aria-pressed={s.id === current}
+                  onClick={() => setSelected(s.id)}
+                >
                   {s.name} <span className="muted">· {s.studentCount} students</span>
                 </button>
               </li>
@@ -65,19 +70,31 @@ function SchoolCalendars({ schoolId }: { schoolId: number }) {
       <header className="section-head">
         <h2 id="cal-title">{school?.name}</h2>
         <div className="actions">
-          <button type="button" onClick={() => setRenaming(true)}>Rename</button>
-          <button type="button" className="danger" onClick={() => setDeleting(true)}>Delete…</button>
+          <button type="button" onClick={() => setRenaming(true)}>
+            Rename
+          </button>
+          <button type="button" className="danger" onClick={() => setDeleting(true)}>
+            Delete…
+          </button>
         </div>
       </header>
-      {years.data?.length === 0 && <Empty>No school year yet. Add the first and last instructional day, then the holidays and breaks.</Empty>}
-      {years.data?.map((y) => <YearEditor key={y.id} year={y} />)}
+      {years.data?.length === 0 && (
+        <Empty>No school year yet. Add the first and last instructional day, then the holidays and breaks.</Empty>
+      )}
+      {years.data?.map((y) => (
+        <YearEditor key={y.id} year={y} />
+      ))}
       <h3>Add a school year</h3>
       <form
         className="grid-form"
         onSubmit={(e) => {
           e.preventDefault();
-          const v = formValues(e.currentTarget);
-          create.mutate({ schoolId, label: v['label'] ?? '', firstDay: v['firstDay'] ?? '', lastDay: v['lastDay'] ?? '' });
+          const form = e.currentTarget;
+          const v = formValues(form);
+          create.mutate(
+            { schoolId, label: v['label'] ?? '', firstDay: v['firstDay'] ?? '', lastDay: v['lastDay'] ?? '' },
+            { onSuccess: () => form.reset() },
+          );
         }}
       >
         <Field label="Label" name="label" error={create.error}>
@@ -91,35 +108,91 @@ function SchoolCalendars({ schoolId }: { schoolId: number }) {
         </Field>
         <div className="span-all">
           <ErrorMessage error={create.error} />
-          <button type="submit" className="primary">Add school year</button>
+          <button type="submit" className="primary">
+            Add school year
+          </button>
         </div>
       </form>
       {others.length > 0 && (
         <>
           <h3>Copy a calendar from another school</h3>
-          <CopyCalendar others={others} onCopy={(fromSchoolYearId) => copy.mutate({ fromSchoolYearId, toSchoolId: schoolId })} />
+          <CopyCalendar
+            others={others}
+            onCopy={(fromSchoolYearId) => copy.mutate({ fromSchoolYearId, toSchoolId: schoolId })}
+          />
           <ErrorMessage error={copy.error} />
         </>
       )}
       <Modal title="Rename school" open={renaming} onClose={() => setRenaming(false)}>
-        <form onSubmit={(e) => { e.preventDefault(); rename.mutate({ id: schoolId, name: formValues(e.currentTarget)['name'] ?? '' }); }}>
-          <Field label="Name" name="name" error={rename.error}>{(p) => <input {...p} defaultValue={school?.name} autoFocus />}</Field>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            rename.mutate({ id: schoolId, name: formValues(e.currentTarget)['name'] ?? '' });
+          }}
+        >
+          <Field label="Name" name="name" error={rename.error}>
+            {(p) => <input {...p} defaultValue={school?.name} autoFocus />}
+          </Field>
           <ErrorMessage error={rename.error} />
-          <div className="actions"><button type="submit" className="primary">Save</button></div>
+          <div className="actions">
+            <button type="submit" className="primary">
+              Save
+            </button>
+          </div>
         </form>
       </Modal>
-      <Confirm open={deleting} title={`Delete ${school?.name ?? 'school'}?`} message="The school and its calendars are removed. A school that still has students cannot be deleted." confirmLabel="Delete school" onConfirm={() => del.mutate({ id: schoolId })} onClose={() => setDeleting(false)} busy={del.isPending} error={del.error} />
+      <Confirm
+        open={deleting}
+        title={`Delete ${school?.name ?? 'school'}?`}
+        message="The school and its calendars are removed. A school that still has students cannot be deleted."
+        confirmLabel="Delete school"
+        onConfirm={() => del.mutate({ id: schoolId })}
+        onClose={() => setDeleting(false)}
+        busy={del.isPending}
+        error={del.error}
+      />
     </div>
   );
 }
 
-function CopyCalendar({ others, onCopy }: { others: { id: number; name: string }[]; onCopy: (yearId: number) => void }) {
+function CopyCalendar({
+  others,
+  onCopy,
+}: {
+  others: { id: number; name: string }[];
+  onCopy: (yearId: number) => void;
+}) {
   const [from, setFrom] = useState(others[0]!.id);
   const years = useApi('listSchoolYears', { id: from });
   return (
-    <form className="inline-form" onSubmit={(e) => { e.preventDefault(); const y = Number(new FormData(e.currentTarget).get('year')); if (y) onCopy(y); }}>
-      <label>From school <select value={from} onChange={(e) => setFrom(Number(e.target.value))}>{others.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select></label>
-      <label>School year <select name="year">{years.data?.map((y) => <option key={y.id} value={y.id}>{y.label}</option>)}</select></label>
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const y = Number(new FormData(e.currentTarget).get('year'));
+        if (y) onCopy(y);
+      }}
+    >
+      <label>
+        From school{' '}
+        <select value={from} onChange={(e) => setFrom(Number(e.target.value))}>
+          {others.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        School year{' '}
+        <select name="year">
+          {years.data?.map((y) => (
+            <option key={y.id} value={y.id}>
+              {y.label}
+            </option>
+          ))}
+        </select>
+      </label>
       <button type="submit">Copy calendar</button>
     </form>
   );
@@ -149,9 +222,12 @@ function YearEditor({ year }: { year: SchoolYear }) {
     <div className="year" data-testid={`year-${year.label}`}>
       <div className="section-head">
         <h3>
-          {year.label}: {fmtDate(year.firstDay)} – {fmtDate(year.lastDay)} <span className="muted">· {year.instructionalDays} instructional days</span>
+          {year.label}: {fmtDate(year.firstDay)} – {fmtDate(year.lastDay)}{' '}
+          <span className="muted">· {year.instructionalDays} instructional days</span>
         </h3>
-        <button type="button" className="link danger" onClick={() => setConfirm(true)}>Delete year</button>
+        <button type="button" className="link danger" onClick={() => setConfirm(true)}>
+          Delete year
+        </button>
       </div>
       <div className="split">
         <div className="grow">
@@ -162,8 +238,19 @@ function YearEditor({ year }: { year: SchoolYear }) {
             <ul className="closures">
               {year.closures.map((c) => (
                 <li key={c.id}>
-                  <span>{fmtDate(c.startDate)}{c.endDate !== c.startDate && ` – ${fmtDate(c.endDate)}`}</span> <b>{c.label}</b>
-                  <button type="button" className="link danger" aria-label={`Remove ${c.label}`} onClick={() => remove.mutate({ id: c.id })}>Remove</button>
+                  <span>
+                    {fmtDate(c.startDate)}
+                    {c.endDate !== c.startDate && ` – ${fmtDate(c.endDate)}`}
+                  </span>{' '}
+                  <b>{c.label}</b>
+                  <button
+                    type="button"
+                    className="link danger"
+                    aria-label={`Remove ${c.label}`}
+                    onClick={() => remove.mutate({ id: c.id })}
+                  >
+                    Remove
+                  </button>
                 </li>
               ))}
             </ul>
@@ -175,32 +262,63 @@ function YearEditor({ year }: { year: SchoolYear }) {
               const form = e.currentTarget;
               const v = formValues(form);
               add.mutate(
-                { schoolYearId: year.id, startDate: v['startDate'] ?? '', endDate: v['endDate'] ?? undefined, label: v['label'] ?? '' },
-                { onSuccess: () => { form.reset(); (form.elements.namedItem('startDate') as HTMLInputElement | null)?.focus(); } },
+                {
+                  schoolYearId: year.id,
+                  startDate: v['startDate'] ?? '',
+                  endDate: v['endDate'] ?? undefined,
+                  label: v['label'] ?? '',
+                },
+                {
+                  onSuccess: () => {
+                    form.reset();
+                    (form.elements.namedItem('startDate') as HTMLInputElement | null)?.focus();
+                  },
+                },
               );
             }}
           >
-            <Field label="From" name="startDate" error={add.error}>{(p) => <input {...p} type="date" required />}</Field>
-            <Field label="To (optional)" name="endDate" error={add.error}>{(p) => <input {...p} type="date" />}</Field>
-            <Field label="Label" name="label" error={add.error}>{(p) => <input {...p} placeholder="Winter break" required />}</Field>
+            <Field label="From" name="startDate" error={add.error}>
+              {(p) => <input {...p} type="date" required />}
+            </Field>
+            <Field label="To (optional)" name="endDate" error={add.error}>
+              {(p) => <input {...p} type="date" />}
+            </Field>
+            <Field label="Label" name="label" error={add.error}>
+              {(p) => <input {...p} placeholder="Winter break" required />}
+            </Field>
             <button type="submit">Add</button>
           </form>
           <ErrorMessage error={add.error} />
         </div>
         <div className="narrow">
           <h4>Reporting periods</h4>
-          {year.periods.length === 0 ? <p className="muted">None set.</p> : (
+          {year.periods.length === 0 ? (
+            <p className="muted">None set.</p>
+          ) : (
             <ul className="closures">
               {year.periods.map((p) => (
-                <li key={p.id}><b>{p.label}</b> {fmtDate(p.startDate)} – {fmtDate(p.endDate)}, due {fmtDate(p.dueDate)}</li>
+                <li key={p.id}>
+                  <b>{p.label}</b> {fmtDate(p.startDate)} – {fmtDate(p.endDate)}, due {fmtDate(p.dueDate)}
+                </li>
               ))}
             </ul>
           )}
-          <button type="button" onClick={quarters}>{year.periods.length ? 'Reset to quarters' : 'Use quarters'}</button>
+          <button type="button" onClick={quarters}>
+            {year.periods.length ? 'Reset to quarters' : 'Use quarters'}
+          </button>
           <ErrorMessage error={periods.error} />
         </div>
       </div>
-      <Confirm open={confirm} title={`Delete school year ${year.label}?`} message="Its holidays, breaks and reporting periods are removed. Minutes owed in that year will count no instructional days." confirmLabel="Delete school year" onConfirm={() => delYear.mutate({ id: year.id })} onClose={() => setConfirm(false)} busy={delYear.isPending} error={delYear.error} />
+      <Confirm
+        open={confirm}
+        title={`Delete school year ${year.label}?`}
+        message="Its holidays, breaks and reporting periods are removed. Minutes owed in that year will count no instructional days."
+        confirmLabel="Delete school year"
+        onConfirm={() => delYear.mutate({ id: year.id })}
+        onClose={() => setConfirm(false)}
+        busy={delYear.isPending}
+        error={delYear.error}
+      />
     </div>
   );
 }

@@ -45,25 +45,34 @@ export function SettingsPage() {
         </Field>
         <h2 className="span-all">Minutes rules</h2>
         <Field label="Behind when under (%)" name="complianceThreshold" error={save.error}>
-          {(p) => <input {...p} type="number" min={50} max={100} defaultValue={Math.round(s.complianceThreshold * 100)} />}
+          {(p) => (
+            <input {...p} type="number" min={50} max={100} defaultValue={Math.round(s.complianceThreshold * 100)} />
+          )}
         </Field>
         <div className="field">
           <label>
             <input type="checkbox" name="prorateShortWeeks" defaultChecked={s.prorateShortWeeks} /> Prorate short weeks
           </label>
-          <small className="hint">On: a week with a holiday owes 4/5 of the weekly minutes. Off (default): the full amount.</small>
+          <small className="hint">
+            On: a week with a holiday owes 4/5 of the weekly minutes. Off (default): the full amount.
+          </small>
         </div>
         <fieldset className="span-all">
           <legend>Misses that owe a makeup</legend>
           {ATTENDANCE_CODES.filter((c) => c !== 'present').map((c) => (
             <label key={c} className="check">
-              <input type="checkbox" name="makeupCodes" value={c} defaultChecked={s.makeupCodes.includes(c)} /> {ATTENDANCE_LABELS[c]}
+              <input type="checkbox" name="makeupCodes" value={c} defaultChecked={s.makeupCodes.includes(c)} />{' '}
+              {ATTENDANCE_LABELS[c]}
             </label>
           ))}
         </fieldset>
         <div className="span-all">
           <ErrorMessage error={save.error} />
-          {save.isSuccess && <p role="status" className="notice">Settings saved.</p>}
+          {save.isSuccess && (
+            <p role="status" className="notice">
+              Settings saved.
+            </p>
+          )}
           <div className="actions">
             <button type="submit" className="primary" disabled={save.isPending}>
               Save settings
@@ -74,7 +83,8 @@ export function SettingsPage() {
       <section className="panel" aria-labelledby="data-title">
         <h2 id="data-title">Your data</h2>
         <p>
-          Everything is stored on this computer in <code>{state.data?.dataPath}</code> (data version {state.data?.schemaVersion}). Caseload never sends it anywhere.
+          Everything is stored on this computer in <code>{state.data?.dataPath}</code> (data version{' '}
+          {state.data?.schemaVersion}). Caseload never sends it anywhere.
         </p>
       </section>
     </section>

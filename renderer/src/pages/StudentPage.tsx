@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { MinutesSummary, Plan, ServiceLine, StudentOverview } from '../../../shared/api/types';
-import { ATTENDANCE_LABELS, GROUPING_LABELS, INTERVAL_LABELS, SETTINGS, SETTING_LABELS } from '../../../shared/domain/codes';
+import {
+  ATTENDANCE_LABELS,
+  GROUPING_LABELS,
+  INTERVAL_LABELS,
+  SETTINGS,
+  SETTING_LABELS,
+} from '../../../shared/domain/codes';
 import { addDays, localToday } from '../../../shared/domain/dates';
 import { useApi, useWrite } from '../api';
 import { WeeklyMinutesChart } from '../components/MinutesChart';
@@ -79,8 +85,8 @@ export function StudentPage() {
         title={`Delete ${studentName(s)}?`}
         message={
           <>
-            This removes the student, every IEP, service line, goal and session record of theirs from this computer. It cannot be
-            undone here. To keep the history, set the status to <b>Exited</b> instead.
+            This removes the student, every IEP, service line, goal and session record of theirs from this computer. It
+            cannot be undone here. To keep the history, set the status to <b>Exited</b> instead.
           </>
         }
         confirmLabel="Delete student and records"
@@ -131,24 +137,35 @@ export function SummaryTable({ summary, threshold }: { summary: MinutesSummary; 
         <span className="stat-label">Delivered ÷ owed to date</span>
         <span className="stat-value">{pct(summary.compliance)}</span>
         <span className="muted">
-          {mins(summary.deliveredTotal)} of {mins(summary.owedToDate)} min {summary.behind && `· behind (under ${pct(threshold)})`}
+          {mins(summary.deliveredTotal)} of {mins(summary.owedToDate)} min{' '}
+          {summary.behind && `· behind (under ${pct(threshold)})`}
         </span>
       </div>
       <div className="stat">
         <span className="stat-label">Out of class (pull-out)</span>
-        <span className="stat-value" data-testid="out-of-class">{mins(summary.outOfClass)} min</span>
+        <span className="stat-value" data-testid="out-of-class">
+          {mins(summary.outOfClass)} min
+        </span>
       </div>
       <div className="stat">
         <span className="stat-label">Makeup owed</span>
-        <span className="stat-value" data-testid="makeup-owed">{mins(summary.makeupBalance)} min</span>
+        <span className="stat-value" data-testid="makeup-owed">
+          {mins(summary.makeupBalance)} min
+        </span>
       </div>
       <table className="table compact">
-        <caption className="sr-only">Minutes owed and delivered by setting, {summary.from} to {summary.to}</caption>
+        <caption className="sr-only">
+          Minutes owed and delivered by setting, {summary.from} to {summary.to}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Setting</th>
-            <th scope="col" className="num">Owed (range)</th>
-            <th scope="col" className="num">Delivered</th>
+            <th scope="col" className="num">
+              Owed (range)
+            </th>
+            <th scope="col" className="num">
+              Delivered
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -197,16 +214,22 @@ function MakeupLedger({ overview }: { overview: StudentOverview }) {
             <tr>
               <th scope="col">Missed</th>
               <th scope="col">Why</th>
-              <th scope="col" className="num">Minutes</th>
+              <th scope="col" className="num">
+                Minutes
+              </th>
               <th scope="col">Makeup owed?</th>
               <th scope="col">Made up by</th>
-              <th scope="col" className="num">Still owed</th>
+              <th scope="col" className="num">
+                Still owed
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.attendanceId}>
-                <td>{fmtDay(r.date)} {r.startTime}</td>
+                <td>
+                  {fmtDay(r.date)} {r.startTime}
+                </td>
                 <td>{ATTENDANCE_LABELS[r.code]}</td>
                 <td className="num">{r.minutes}</td>
                 <td>{r.owesMakeup ? 'Yes' : 'No'}</td>
@@ -243,17 +266,27 @@ function PlanSection({ plan, studentId }: { plan: Plan; studentId: number }) {
     <div className={`plan ${current ? 'current' : ''}`}>
       <div className="plan-head">
         <h3>
-          {plan.kind} {fmtDate(plan.startDate)} – {fmtDate(plan.endDate)} {current && <span className="tag ok">current</span>}
+          {plan.kind} {fmtDate(plan.startDate)} – {fmtDate(plan.endDate)}{' '}
+          {current && <span className="tag ok">current</span>}
         </h3>
         <div className="actions">
-          <button type="button" onClick={() => setEditPlan(true)}>Edit dates</button>
-          <button type="button" onClick={() => setLineMode({ kind: 'create', plan })}>Add service line</button>
-          <button type="button" onClick={() => setGoalEdit({})}>Add goal</button>
-          <button type="button" className="link danger" onClick={() => setConfirmDelete({ kind: 'plan', id: plan.id })}>Delete IEP</button>
+          <button type="button" onClick={() => setEditPlan(true)}>
+            Edit dates
+          </button>
+          <button type="button" onClick={() => setLineMode({ kind: 'create', plan })}>
+            Add service line
+          </button>
+          <button type="button" onClick={() => setGoalEdit({})}>
+            Add goal
+          </button>
+          <button type="button" className="link danger" onClick={() => setConfirmDelete({ kind: 'plan', id: plan.id })}>
+            Delete IEP
+          </button>
         </div>
       </div>
       <p className="muted">
-        Meeting {fmtDate(plan.meetingDate)} · re-evaluation due {fmtDate(plan.reevalDueDate ?? (plan.lastEvalDate ? addDays(plan.lastEvalDate, 365 * 3) : null))}
+        Meeting {fmtDate(plan.meetingDate)} · re-evaluation due{' '}
+        {fmtDate(plan.reevalDueDate ?? (plan.lastEvalDate ? addDays(plan.lastEvalDate, 365 * 3) : null))}
         {plan.medicaidConsentExpires && ` · Medicaid consent until ${fmtDate(plan.medicaidConsentExpires)}`}
       </p>
       {plan.lines.length === 0 ? (
@@ -268,22 +301,47 @@ function PlanSection({ plan, studentId }: { plan: Plan; studentId: number }) {
               <th scope="col">Grouping</th>
               <th scope="col">Amount</th>
               <th scope="col">In effect</th>
-              <th scope="col"><span className="sr-only">Actions</span></th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {plan.lines.map((l) => (
               <tr key={l.id} className={l.endDate < today ? 'past' : ''}>
-                <td>{l.service}{l.providerRole && <span className="muted"> · {l.providerRole}</span>}</td>
-                <td><span className={`pill ${l.setting}`}>{SETTING_LABELS[l.setting]}</span></td>
-                <td>{GROUPING_LABELS[l.grouping]}{l.maxGroupSize ? ` (max ${l.maxGroupSize})` : ''}</td>
+                <td>
+                  {l.service}
+                  {l.providerRole && <span className="muted"> · {l.providerRole}</span>}
+                </td>
+                <td>
+                  <span className={`pill ${l.setting}`}>{SETTING_LABELS[l.setting]}</span>
+                </td>
+                <td>
+                  {GROUPING_LABELS[l.grouping]}
+                  {l.maxGroupSize ? ` (max ${l.maxGroupSize})` : ''}
+                </td>
                 <td>{lineAmount(l)}</td>
-                <td>{fmtDate(l.startDate)} – {fmtDate(l.endDate)}{l.replacesLineId && <span className="muted"> (amendment)</span>}</td>
+                <td>
+                  {fmtDate(l.startDate)} – {fmtDate(l.endDate)}
+                  {l.replacesLineId && <span className="muted"> (amendment)</span>}
+                </td>
                 <td className="row-actions">
-                  <button type="button" className="link" onClick={() => setLineMode({ kind: 'amend', line: l })}>Amend</button>
-                  <button type="button" className="link" onClick={() => setEndLine(l)}>End</button>
-                  <button type="button" className="link" onClick={() => setLineMode({ kind: 'correct', line: l })}>Correct</button>
-                  <button type="button" className="link danger" onClick={() => setConfirmDelete({ kind: 'line', id: l.id })}>Delete</button>
+                  <button type="button" className="link" onClick={() => setLineMode({ kind: 'amend', line: l })}>
+                    Amend
+                  </button>
+                  <button type="button" className="link" onClick={() => setEndLine(l)}>
+                    End
+                  </button>
+                  <button type="button" className="link" onClick={() => setLineMode({ kind: 'correct', line: l })}>
+                    Correct
+                  </button>
+                  <button
+                    type="button"
+                    className="link danger"
+                    onClick={() => setConfirmDelete({ kind: 'line', id: l.id })}
+                  >
+                    Delete
+                  </button>
                 </td>
               </tr>
             ))}
@@ -302,21 +360,46 @@ function PlanSection({ plan, studentId }: { plan: Plan; studentId: number }) {
                 Criterion: {g.criterion ?? <b className="warn">none set</b>} · Baseline: {g.baseline ?? '—'}
               </div>
               <div className="row-actions">
-                <button type="button" className="link" onClick={() => setGoalEdit({ id: g.id })}>Edit</button>
-                <button type="button" className="link danger" onClick={() => setConfirmDelete({ kind: 'goal', id: g.id })}>Delete</button>
+                <button type="button" className="link" onClick={() => setGoalEdit({ id: g.id })}>
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="link danger"
+                  onClick={() => setConfirmDelete({ kind: 'goal', id: g.id })}
+                >
+                  Delete
+                </button>
               </div>
             </li>
           ))}
         </ol>
       )}
-      <Modal title={lineMode?.kind === 'amend' ? 'Amend service line' : lineMode?.kind === 'correct' ? 'Correct service line' : 'Add service line'} open={!!lineMode} onClose={() => setLineMode(null)} wide>
+      <Modal
+        title={
+          lineMode?.kind === 'amend'
+            ? 'Amend service line'
+            : lineMode?.kind === 'correct'
+              ? 'Correct service line'
+              : 'Add service line'
+        }
+        open={!!lineMode}
+        onClose={() => setLineMode(null)}
+        wide
+      >
         {lineMode && <LineForm mode={lineMode} onDone={() => setLineMode(null)} />}
       </Modal>
       <Modal title="Edit IEP" open={editPlan} onClose={() => setEditPlan(false)} wide>
         <PlanForm studentId={studentId} plan={plan} onDone={() => setEditPlan(false)} />
       </Modal>
       <Modal title={goalEdit?.id ? 'Edit goal' : 'Add goal'} open={!!goalEdit} onClose={() => setGoalEdit(null)} wide>
-        {goalEdit && <GoalForm planId={plan.id} goal={plan.goals.find((g) => g.id === goalEdit.id)} onDone={() => setGoalEdit(null)} />}
+        {goalEdit && (
+          <GoalForm
+            planId={plan.id}
+            goal={plan.goals.find((g) => g.id === goalEdit.id)}
+            onDone={() => setGoalEdit(null)}
+          />
+        )}
       </Modal>
       <Modal title="End service line" open={!!endLine} onClose={() => setEndLine(null)}>
         {endLine && (
@@ -329,19 +412,34 @@ function PlanSection({ plan, studentId }: { plan: Plan; studentId: number }) {
             <p>The service stops after this date (step-down). Minutes owed before it are kept.</p>
             <label className="field">
               Last day of service
-              <input name="endDate" type="date" defaultValue={today < endLine.endDate ? today : endLine.endDate} autoFocus />
+              <input
+                name="endDate"
+                type="date"
+                defaultValue={today < endLine.endDate ? today : endLine.endDate}
+                autoFocus
+              />
             </label>
             <ErrorMessage error={end.error} />
             <div className="actions">
-              <button type="button" onClick={() => setEndLine(null)}>Cancel</button>
-              <button type="submit" className="primary">End line</button>
+              <button type="button" onClick={() => setEndLine(null)}>
+                Cancel
+              </button>
+              <button type="submit" className="primary">
+                End line
+              </button>
             </div>
           </form>
         )}
       </Modal>
       <Confirm
         open={!!confirmDelete}
-        title={confirmDelete?.kind === 'plan' ? 'Delete this IEP?' : confirmDelete?.kind === 'goal' ? 'Delete this goal?' : 'Delete this service line?'}
+        title={
+          confirmDelete?.kind === 'plan'
+            ? 'Delete this IEP?'
+            : confirmDelete?.kind === 'goal'
+              ? 'Delete this goal?'
+              : 'Delete this service line?'
+        }
         message={
           confirmDelete?.kind === 'line'
             ? 'Deleting removes the line from history, so past minutes owed change. To stop a service from a date, use End or Amend instead.'
@@ -380,9 +478,13 @@ function RecentSessions({ studentId }: { studentId: number }) {
               <th scope="col">Setting</th>
               <th scope="col">Group</th>
               <th scope="col">Attendance</th>
-              <th scope="col" className="num">Minutes</th>
+              <th scope="col" className="num">
+                Minutes
+              </th>
               <th scope="col">Note</th>
-              <th scope="col"><span className="sr-only">Actions</span></th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -390,13 +492,25 @@ function RecentSessions({ studentId }: { studentId: number }) {
               const me = x.students.find((st) => st.studentId === studentId);
               return (
                 <tr key={x.id}>
-                  <td>{fmtDay(x.date)} {x.startTime}{x.isMakeup && <span className="tag">makeup</span>}</td>
-                  <td><span className={`pill ${x.setting}`}>{SETTING_LABELS[x.setting]}</span></td>
-                  <td>{GROUPING_LABELS[x.grouping]}{x.students.length > 1 ? ` of ${x.students.length}` : ''}</td>
+                  <td>
+                    {fmtDay(x.date)} {x.startTime}
+                    {x.isMakeup && <span className="tag">makeup</span>}
+                  </td>
+                  <td>
+                    <span className={`pill ${x.setting}`}>{SETTING_LABELS[x.setting]}</span>
+                  </td>
+                  <td>
+                    {GROUPING_LABELS[x.grouping]}
+                    {x.students.length > 1 ? ` of ${x.students.length}` : ''}
+                  </td>
                   <td>{me ? ATTENDANCE_LABELS[me.code] : ''}</td>
                   <td className="num">{me?.minutes}</td>
                   <td className="note">{x.note}</td>
-                  <td><button type="button" className="link" onClick={() => navigate(`/sessions/${x.id}`)}>Edit</button></td>
+                  <td>
+                    <button type="button" className="link" onClick={() => navigate(`/sessions/${x.id}`)}>
+                      Edit
+                    </button>
+                  </td>
                 </tr>
               );
             })}

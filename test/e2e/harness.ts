@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHANNELS } from '../../shared/api/channels';
+import { closeDatabase, openDatabase, type Sqlite } from '../../electron/db/db';
+import { createHandlers, type Handlers } from '../../electron/ipc/handlers';
+
+const OUT = resolve(__dirname, '../../out/renderer');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+export const SHOTS = resolve(__dirname, '../../test-results/screenshots');
+
+/**
+ * The app without Electron: the built renderer served on 127.0.0.1, and the page given the same
+ * named API the preload gives it, backed by the real handler table and a real SQLite file.
+ */
+export class E2EApp {
+  readonly dir = mkdtempSync(join(tmpdir(), 'caseload-e2e-'));
+  readonly file = join(this.dir, 'caseload.sqlite3');
+  db: Sqlite;
+  handlers: Handlers;
+  server!: Server;
+  url = '';
+  context!: BrowserContext;
+  page!: Page;
+
+  constructor(readonly today: string) {
+    if (!existsSync(join(OUT, 'index.html'))) throw new Error('Build the renderer first: npm run build');
+    this.db = openDatabase(this.file);
+    this.handlers = this.makeHandlers();
+  }
+
+  private makeHandlers() {
+    return createHandlers({ db: this.db, dataPath: this.file, today: () => this.today });
+  }
+
+  async start() {
+    this.server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+        const name = url.pathname.slice(5) as (typeof CHANNELS)[number];
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          const handler = this.handlers[name];
+          const payload = body ? (JSON.parse(body) as { input?: unknown }) : {};
+          const result = handler
+            ? handler(payload.input)
+            : { ok: false, error: { code: 'not_found', message: 'no such channel' } };
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(result));
+        });
+        return;
+      }
+      const path = normalize(url.pathname === '/' ? '/index.html' : url.pathname);
+      const file = join(OUT, path);
+      if (!file.startsWith(OUT) || !existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(readFileSync(file));
+    });
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    const addr = this.server.address();
+    this.url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
+    this.context = await chromium.launchPersistentContext(join(this.dir, 'profile'), {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+      viewport: { width: 1280, height: 800 },
+    });
+    // The same named functions as the preload, one per contract channel.
+    await this.context.addInitScript((names: readonly string[]) => {
+      const api: Record<string, (input?: unknown) => Promise<unknown>> = {};
+      for (const n of names) {
+        api[n] = (input?: unknown) =>
+          fetch(`/api/${n}`, { method: 'POST', body: JSON.stringify({ input }) }).then((r) => r.json());
+      }
+      (globalThis as unknown as { caseload: unknown }).caseload = api;
+    }, CHANNELS);
+    this.page = this.context.pages()[0] ?? (await this.context.newPage());
+    await this.page.clock.setFixedTime(new Date(`${this.today}T10:00:00`));
+    const errors: string[] = [];
+    this.page.on('pageerror', (e) => errors.push(e.message));
+    await this.page.goto(this.url);
+    return this;
+  }
+
+  /** Closes and reopens the database, as a restart of the app would. */
+  async restartBackend() {
+    closeDatabase(this.db);
+    this.db = openDatabase(this.file);
+    this.handlers = this.makeHandlers();
+    await this.page.reload();
+  }
+
+  /** Clicks an entry of the sidebar. */
+  async nav(name: RegExp) {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+  }
+
+  async go(hash: string) {
+    await this.page.goto(`${this.url}#${hash}`);
+  }
+
+  async screenshot(name: string) {
+    await this.page.waitForTimeout(150);
+    await this.page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  }
+
+  /** axe-core in the page: serious and critical violations only. */
+  async axe(): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+    const src = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8');
+    await this.page.evaluate(src);
+    const result = (await this.page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    };
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  }
+
+  async stop() {
+    await this.context?.close();
+    await new Promise((r) => this.server?.close(r));
+    closeDatabase(this.db);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
