@@ -72,7 +72,9 @@ function summarise(
 ): MinutesSummary {
   const owed = owedBySetting(lines, calendar, from, to, ctx.options);
   const toDate = to < ctx.today ? to : ctx.today;
-  const owedToDateBy = toDate >= from ? owedBySetting(lines, calendar, from, toDate, ctx.options) : null;
+  // A range already over is owed to date in full: no second pass over the calendar.
+  const owedToDateBy =
+    toDate === to ? owed : toDate >= from ? owedBySetting(lines, calendar, from, toDate, ctx.options) : null;
   const owedToDate = owedToDateBy ? owedToDateBy.push_in + owedToDateBy.pull_out + owedToDateBy.consult : 0;
   const a = summariseAttendance(attendance);
   const compliance = complianceRatio(a.delivered, owedToDate);
@@ -353,17 +355,17 @@ export function caseloadCompliance(
   rows.sort(
     (a, b) => (a.summary.compliance ?? Infinity) - (b.summary.compliance ?? Infinity) || a.name.localeCompare(b.name),
   );
+  // Therapist time: each session once, summed per setting in SQL, when someone was present.
   const sessions = db
     .prepare(
-      `SELECT s.setting, s.minutes, 1 AS anyPresent FROM sessions s
+      `SELECT s.setting, sum(s.minutes) AS minutes FROM sessions s
        WHERE s.date BETWEEN ? AND ? AND EXISTS (
-         SELECT 1 FROM attendance a JOIN students st ON st.id = a.student_id
-         WHERE a.session_id = s.id AND a.code = 'present' ${school})`,
+         SELECT 1 FROM attendance a ${range.schoolId ? 'JOIN students st ON st.id = a.student_id' : ''}
+         WHERE a.session_id = s.id AND a.code = 'present' ${school})
+       GROUP BY s.setting`,
     )
-    .all(range.from, range.to, ...schoolArgs) as { setting: Setting; minutes: number; anyPresent: number }[];
-  const mix = deliveryMix(
-    sessions.map((s) => ({ setting: s.setting, minutes: s.minutes, anyPresent: s.anyPresent === 1 })),
-  );
+    .all(range.from, range.to, ...schoolArgs) as { setting: Setting; minutes: number }[];
+  const mix = deliveryMix(sessions.map((s) => ({ setting: s.setting, minutes: s.minutes, anyPresent: true })));
   return {
     from: range.from,
     to: range.to,

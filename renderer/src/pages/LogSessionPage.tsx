@@ -459,6 +459,7 @@ function StudentRowEditor({
   onRemove: () => void;
 }) {
   const misses = useApi('listOpenMisses', { studentId: row.studentId });
+  const [showData, setShowData] = useState(row.data.length > 0);
   const options = [...(misses.data ?? [])];
   const base = `students.${index}`;
   const setDatum = (goalId: number, p: Partial<DataEntry>) => {
@@ -547,7 +548,7 @@ function StudentRowEditor({
         </fieldset>
       )}
       {row.code === 'present' && row.goals.length > 0 && (
-        <details className="goal-data" open={row.data.length > 0}>
+        <details className="goal-data" open={showData} onToggle={(e) => setShowData(e.currentTarget.open)}>
           <summary>Goal data</summary>
           {row.goals.map((g) => {
             const d = row.data.find((x) => x.goalId === g.id);

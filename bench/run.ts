@@ -1,0 +1,123 @@
+// npm run bench: times the minutes engine and session logging on synthetic caseloads.
+// Prints one JSON line per figure (median of several runs, in milliseconds).
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { closeDatabase, openDatabase } from '../electron/db/db';
+import { generateCaseload, usSchoolYear } from '../electron/db/sample';
+import { createHandlers } from '../electron/ipc/handlers';
+
+const TODAY = '2026-11-18';
+const SIZES = [
+  { size: 'small', students: 60, schools: 3, years: 1 },
+  { size: 'large', students: 500, schools: 10, years: 10 },
+];
+
+function median(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+function time(runs: number, fn: (i: number) => void): number {
+  fn(-1); // warm-up
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn(i);
+    out.push(performance.now() - t);
+  }
+  return median(out);
+}
+const report = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
+
+for (const cfg of SIZES) {
+  const dir = mkdtempSync(join(tmpdir(), 'caseload-bench-'));
+  const file = join(dir, 'bench.sqlite3');
+  let db = openDatabase(file);
+  const t0 = performance.now();
+  const made = generateCaseload(db, {
+    today: TODAY,
+    schools: cfg.schools,
+    students: cfg.students,
+    years: cfg.years,
+    seed: 1,
+  });
+  report({
+    size: cfg.size,
+    figure: 'generate',
+    ms: Math.round(performance.now() - t0),
+    ...made,
+    bytes: statSync(file).size,
+  });
+  closeDatabase(db);
+
+  const open = time(10, () => closeDatabase(openDatabase(file)));
+  report({ size: cfg.size, figure: 'openDatabase', ms: +open.toFixed(2) });
+
+  db = openDatabase(file);
+  const h = createHandlers({ db, dataPath: file, today: () => TODAY });
+  // The last complete school year: every day of it is owed to date.
+  const year = usSchoolYear(2025);
+  const range = { from: year.firstDay, to: year.lastDay };
+
+  const caseload = time(15, () => {
+    const r = h.caseloadCompliance(range);
+    if (!r.ok) throw new Error(r.error.message);
+  });
+  const floorStmt = db.prepare(
+    `SELECT a.student_id, s.setting, s.grouping, a.code, sum(a.minutes) AS minutes
+     FROM attendance a JOIN sessions s ON s.id = a.session_id
+     WHERE a.date BETWEEN ? AND ? GROUP BY a.student_id, s.setting, s.grouping, a.code`,
+  );
+  const floor = time(15, () => floorStmt.all(range.from, range.to));
+  const rowsRead = (
+    db.prepare('SELECT count(*) AS n FROM attendance WHERE date BETWEEN ? AND ?').get(range.from, range.to) as {
+      n: number;
+    }
+  ).n;
+  report({
+    size: cfg.size,
+    figure: 'caseloadCompliance(school year)',
+    ms: +caseload.toFixed(2),
+    rawSqlFloorMs: +floor.toFixed(2),
+    ratio: +(caseload / floor).toFixed(2),
+    attendanceRows: rowsRead,
+  });
+
+  const students = (db.prepare("SELECT id FROM students WHERE status = 'active'").all() as { id: number }[]).map(
+    (r) => r.id,
+  );
+  const page = time(50, (i) => {
+    const id = students[(i + 1) % students.length]!;
+    const a = h.getStudent({ id });
+    const b = h.studentOverview({ id });
+    if (!a.ok || !b.ok) throw new Error('student page failed');
+  });
+  report({ size: cfg.size, figure: 'studentPage(getStudent+studentOverview)', ms: +page.toFixed(2) });
+
+  // Four classmates of one school, a new evening slot each run so nothing overlaps.
+  const group = (
+    db.prepare('SELECT id FROM students WHERE school_id = (SELECT min(id) FROM schools) LIMIT 4').all() as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
+  const days = (
+    db
+      .prepare('SELECT DISTINCT date FROM attendance WHERE date BETWEEN ? AND ? ORDER BY date')
+      .all(range.from, TODAY) as { date: string }[]
+  ).map((r) => r.date);
+  const log = time(40, (i) => {
+    const r = h.createSession({
+      date: days[(i + 1) % days.length],
+      startTime: '21:00',
+      minutes: 30,
+      setting: 'pull_out',
+      grouping: 'group',
+      students: group.map((studentId, k) => ({ studentId, code: k === 3 ? 'student_absent' : 'present' })),
+    });
+    if (!r.ok) throw new Error(r.error.message);
+  });
+  report({ size: cfg.size, figure: 'logGroupSession(4 students)', ms: +log.toFixed(2) });
+  closeDatabase(db);
+  rmSync(dir, { recursive: true, force: true });
+}
