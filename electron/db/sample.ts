@@ -441,15 +441,9 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
         if (days.length === 0) continue;
         for (const l of p.lines) {
           if (toDay(l.from) > monday + 4 || toDay(l.to) < monday) continue;
-          const isFirstWeek = monthBounds(monday)[0] + 7 > monday;
-          if (
-            l.interval === 'month' &&
-            !(
-              isFirstWeek ||
-              (l.sessions > 1 && monthBounds(monday)[0] + 14 <= monday && monday < monthBounds(monday)[0] + 21)
-            )
-          )
-            continue;
+          // Monthly lines meet in the month's first week, and in its third when twice a month.
+          const weekOfMonth = Math.floor((monday + 4 - monthBounds(monday + 4)[0]) / 7);
+          if (l.interval === 'month' && !(weekOfMonth === 0 || (l.sessions > 1 && weekOfMonth === 2))) continue;
           if (l.interval === 'year') continue;
           const count = l.interval === 'week' ? l.sessions : 1;
           for (let k = 0; k < count; k++) {
