@@ -5,6 +5,8 @@ export const MENU_COMMANDS = {
   logSession: 'log-session',
   caseload: 'go:/',
   compliance: 'go:/compliance',
+  reports: 'go:/reports',
+  records: 'go:/records',
   schools: 'go:/schools',
   settings: 'go:/settings',
   findStudent: 'find-student',
@@ -31,7 +33,9 @@ export function menuTemplate(getWindow: () => BrowserWindow | null, isMac: boole
       submenu: [
         { label: 'Caseload', accelerator: 'CmdOrCtrl+1', click: send(MENU_COMMANDS.caseload) },
         { label: 'Compliance', accelerator: 'CmdOrCtrl+2', click: send(MENU_COMMANDS.compliance) },
-        { label: 'Schools and calendars', accelerator: 'CmdOrCtrl+3', click: send(MENU_COMMANDS.schools) },
+        { label: 'Progress reports', accelerator: 'CmdOrCtrl+3', click: send(MENU_COMMANDS.reports) },
+        { label: 'Records', accelerator: 'CmdOrCtrl+4', click: send(MENU_COMMANDS.records) },
+        { label: 'Schools and calendars', accelerator: 'CmdOrCtrl+5', click: send(MENU_COMMANDS.schools) },
       ],
     },
     {

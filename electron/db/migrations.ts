@@ -164,6 +164,32 @@ CREATE INDEX goal_data_goal ON goal_data(goal_id);
 CREATE INDEX goal_data_attendance ON goal_data(attendance_id);
 `,
   },
+  {
+    version: 2,
+    name: 'IEP progress reports, versioned; a finalised version is immutable',
+    sql: `
+CREATE TABLE progress_reports (
+  id INTEGER PRIMARY KEY,
+  student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+  period_id INTEGER NOT NULL REFERENCES reporting_periods(id) ON DELETE RESTRICT,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  status TEXT NOT NULL CHECK (status IN ('draft', 'final')),
+  -- JSON: { "goals": [{ "goalId": 1, "code": "...", "narrative": "..." }] }
+  content TEXT NOT NULL,
+  -- JSON: everything the finalised report shows, frozen at finalisation
+  snapshot TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  finalized_at TEXT,
+  UNIQUE (student_id, period_id, version)
+) STRICT;
+CREATE INDEX progress_reports_period ON progress_reports(period_id);
+CREATE TRIGGER progress_reports_final_is_immutable BEFORE UPDATE ON progress_reports
+WHEN OLD.status = 'final'
+BEGIN
+  SELECT RAISE(ABORT, 'A finalised progress report cannot be changed; make a correction instead');
+END;
+`,
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

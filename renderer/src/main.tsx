@@ -5,7 +5,11 @@ import { createHashRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { CompliancePage } from './pages/CompliancePage';
+import { GoalPage } from './pages/GoalPage';
 import { LogSessionPage } from './pages/LogSessionPage';
+import { RecordsPage } from './pages/RecordsPage';
+import { ReportEditor } from './pages/ReportEditor';
+import { ReportsPage } from './pages/ReportsPage';
 import { SchoolsPage } from './pages/SchoolsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StudentPage } from './pages/StudentPage';
@@ -26,6 +30,10 @@ const router = createHashRouter([
       { path: 'log', element: <LogSessionPage /> },
       { path: 'sessions/:id', element: <LogSessionPage /> },
       { path: 'compliance', element: <CompliancePage /> },
+      { path: 'goals/:id', element: <GoalPage /> },
+      { path: 'reports', element: <ReportsPage /> },
+      { path: 'reports/:periodId/:studentId', element: <ReportEditor /> },
+      { path: 'records', element: <RecordsPage /> },
       { path: 'schools', element: <SchoolsPage /> },
       { path: 'settings', element: <SettingsPage /> },
     ],

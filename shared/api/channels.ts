@@ -43,6 +43,21 @@ export const CHANNELS = [
   'studentOverview',
   'caseloadCompliance',
   'listDeadlines',
+  'listReportingPeriods',
+  'listProgressReports',
+  'getProgressReport',
+  'saveProgressReport',
+  'finaliseProgressReport',
+  'correctProgressReport',
+  'getGoalData',
+  'getServiceLog',
+  'chooseExportFolder',
+  'exportProgressReportPdf',
+  'exportCombinedProgressPdf',
+  'saveProgressReportPdf',
+  'printProgressReport',
+  'exportServiceLog',
+  'exportMedicaidCsv',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 export const CHANNEL_PREFIX = 'caseload:';

@@ -63,6 +63,22 @@ export const contract = {
   studentOverview: channel(s.IdInput).returns<t.StudentOverview>(),
   caseloadCompliance: channel(s.RangeInput).returns<t.CaseloadCompliance>(),
   listDeadlines: channel(s.Empty).returns<t.DueItem[]>(),
+
+  listReportingPeriods: channel(s.Empty).returns<t.PeriodRow[]>(),
+  listProgressReports: channel(s.PeriodInput).returns<t.ReportStatusRow[]>(),
+  getProgressReport: channel(s.ReportVersionInput).returns<t.ProgressReportView>(),
+  saveProgressReport: channel(s.ReportGoalsInput).returns<t.ProgressReportView>(),
+  finaliseProgressReport: channel(s.ReportGoalsInput).returns<t.ProgressReportView>(),
+  correctProgressReport: channel(s.ReportKey).returns<t.ProgressReportView>(),
+  getGoalData: channel(s.GoalIdInput).returns<t.GoalDataView>(),
+  getServiceLog: channel(s.ServiceLogInput).returns<t.ServiceLog>(),
+  chooseExportFolder: channel(s.Empty).returns<{ folder: string | null }>(),
+  exportProgressReportPdf: channel(s.ExportReportInput).returns<t.ExportResult>(),
+  exportCombinedProgressPdf: channel(s.ExportCombinedInput).returns<t.ExportResult>(),
+  saveProgressReportPdf: channel(s.ReportVersionInput).returns<t.ExportResult>(),
+  printProgressReport: channel(s.ReportVersionInput).returns<{ printed: boolean }>(),
+  exportServiceLog: channel(s.ServiceLogExportInput).returns<t.ExportResult>(),
+  exportMedicaidCsv: channel(s.MonthInput).returns<t.ExportResult>(),
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -83,6 +83,10 @@ export const SettingsInput = z
       .max(1, { error: 'must be at most 100%' }),
     prorateShortWeeks: z.boolean(),
     makeupCodes: z.array(z.enum(ATTENDANCE_CODES).exclude(['present'])),
+    progressCodes: z
+      .array(z.string().trim().min(1, { error: 'a progress code cannot be empty' }).max(120))
+      .min(2, { error: 'give at least 2 progress codes' })
+      .max(10, { error: 'at most 10 progress codes' }),
   })
   .partial()
   .strict();
@@ -424,3 +428,55 @@ export const StudentRangeInput = z
 
 export const IdInput = z.object({ id }).strict();
 export const StudentIdInput = z.object({ studentId: id }).strict();
+
+// ---------- progress reports and district records ----------
+export const PeriodInput = z.object({ periodId: id }).strict();
+export const ReportKey = z.object({ studentId: id, periodId: id }).strict();
+export const ReportGoalsInput = z
+  .object({
+    studentId: id,
+    periodId: id,
+    goals: z
+      .array(
+        z
+          .object({
+            goalId: id,
+            code: z.string().trim().max(120),
+            narrative: z.string().max(4000, { error: 'must be at most 4000 characters' }),
+          })
+          .strict(),
+      )
+      .max(40),
+  })
+  .strict();
+export const ReportVersionInput = z
+  .object({ studentId: id, periodId: id, version: z.number().int().positive().optional() })
+  .strict();
+export const GoalIdInput = z.object({ goalId: id }).strict();
+export const ExportReportInput = z
+  .object({ studentId: id, periodId: id, folder: z.string().min(1).max(1000) })
+  .strict();
+export const ExportCombinedInput = z
+  .object({
+    periodId: id,
+    studentIds: z.array(id).min(1, { error: 'choose at least one student' }).max(500),
+    folder: z.string().min(1).max(1000),
+  })
+  .strict();
+export const ServiceLogInput = z
+  .object({ studentId: id, from: isoDate, to: isoDate })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (toDay(v.to) < toDay(v.from))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
+  });
+export const ServiceLogExportInput = z
+  .object({ studentId: id, from: isoDate, to: isoDate, format: z.enum(['pdf', 'csv']) })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (toDay(v.to) < toDay(v.from))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
+  });
+export const MonthInput = z
+  .object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month as YYYY-MM' }) })
+  .strict();

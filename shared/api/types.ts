@@ -11,6 +11,7 @@ import type {
 } from '../domain/codes';
 import type { LedgerRow } from '../domain/makeups';
 import type { BySetting } from '../domain/minutes-owed';
+import type { GoalPeriodSummary } from '../domain/progress';
 
 export interface ApiError {
   code: 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'internal';
@@ -20,6 +21,7 @@ export interface ApiError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export interface AppSettings {
+  progressCodes: string[];
   providerName: string;
   credentials: string;
   district: string;
@@ -243,4 +245,111 @@ export interface DueItem {
   label: string;
   dueDate: string;
   overdue: boolean;
+}
+
+export interface GoalReportLine {
+  goalId: number;
+  area: string;
+  text: string;
+  criterion: string | null;
+  baseline: string | null;
+  measurement: Measurement;
+  summary: GoalPeriodSummary;
+  suggestedCode: string;
+  code: string;
+  narrative: string;
+  draftNarrative: string;
+  data: { date: string; level: number; prompt: PromptLevel | null }[];
+}
+
+export interface ProgressReportView {
+  id: number | null;
+  version: number;
+  status: 'new' | 'draft' | 'final';
+  finalizedAt: string | null;
+  versions: { id: number; version: number; status: 'draft' | 'final'; finalizedAt: string | null }[];
+  student: {
+    id: number;
+    name: string;
+    dateOfBirth: string | null;
+    grade: string;
+    schoolName: string;
+    districtStudentId: string | null;
+  };
+  plan: { kind: PlanKind; startDate: string; endDate: string } | null;
+  period: { id: number; label: string; startDate: string; endDate: string; dueDate: string };
+  provider: { name: string; credentials: string; district: string };
+  goals: GoalReportLine[];
+  minutes: MinutesSummary;
+  codes: string[];
+  preparedOn: string;
+}
+
+export interface PeriodRow {
+  id: number;
+  label: string;
+  startDate: string;
+  endDate: string;
+  dueDate: string;
+  schoolId: number;
+  schoolName: string;
+  schoolYear: string;
+}
+
+export interface ReportStatusRow {
+  studentId: number;
+  name: string;
+  grade: string;
+  status: 'new' | 'draft' | 'final';
+  version: number;
+  finalizedAt: string | null;
+  goals: number;
+}
+
+export interface GoalDataView {
+  goal: Goal & { studentId: number; studentName: string };
+  points: {
+    date: string;
+    level: number;
+    prompt: PromptLevel | null;
+    correct: number | null;
+    total: number | null;
+    value: number | null;
+  }[];
+}
+
+export interface ServiceLogRow {
+  date: string;
+  startTime: string;
+  endTime: string;
+  minutes: number;
+  setting: Setting;
+  grouping: Grouping;
+  groupSize: number;
+  code: AttendanceCode;
+  goals: string;
+  note: string;
+  makeup: boolean;
+}
+
+export interface ServiceLog {
+  student: {
+    id: number;
+    name: string;
+    dateOfBirth: string | null;
+    schoolName: string;
+    grade: string;
+    districtStudentId: string | null;
+  };
+  from: string;
+  to: string;
+  rows: ServiceLogRow[];
+  provider: { name: string; credentials: string; district: string };
+}
+
+export interface ExportResult {
+  /** null when the person cancelled the file dialog. */
+  file: string | null;
+  rows?: number;
+  notes?: string[];
 }

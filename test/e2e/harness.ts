@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -8,6 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHANNELS } from '../../shared/api/channels';
 import { closeDatabase, openDatabase, type Sqlite } from '../../electron/db/db';
 import { createHandlers, type Handlers } from '../../electron/ipc/handlers';
+import type { ReportShell } from '../../electron/reports/shell';
 
 const OUT = resolve(__dirname, '../../out/renderer');
 const TYPES: Record<string, string> = {
@@ -35,12 +36,42 @@ export class E2EApp {
 
   constructor(readonly today: string) {
     if (!existsSync(join(OUT, 'index.html'))) throw new Error('Build the renderer first: npm run build');
+    mkdirSync(this.exportDir, { recursive: true });
     this.db = openDatabase(this.file);
     this.handlers = this.makeHandlers();
   }
 
+  /** Where "chosen" folders and save paths point, and what was sent to the printer. */
+  readonly exportDir = join(this.dir, 'exports');
+  printed: string[] = [];
+
+  /** The desktop's part, backed by the same Chromium: its PDF engine, and a folder for the dialogs. */
+  readonly shell: ReportShell = {
+    chooseFolder: async () => this.exportDir,
+    chooseSavePath: async (name) => join(this.exportDir, name),
+    htmlToPdf: async (html) => {
+      const page = await this.context.newPage();
+      try {
+        await page.setContent(html, { waitUntil: 'load' });
+        return await page.pdf({ format: 'Letter', printBackground: true, preferCSSPageSize: true });
+      } finally {
+        await page.close();
+      }
+    },
+    printHtml: async (html) => {
+      this.printed.push(html);
+      return true;
+    },
+  };
+
   private makeHandlers() {
-    return createHandlers({ db: this.db, dataPath: this.file, today: () => this.today });
+    return createHandlers({
+      db: this.db,
+      dataPath: this.file,
+      today: () => this.today,
+      now: () => `${this.today}T15:00:00Z`,
+      shell: this.shell,
+    });
   }
 
   async start() {

@@ -5,6 +5,7 @@ import type { ChannelName, Input, Output } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/types';
 import { closeDatabase, openDatabase, type Sqlite } from '../../electron/db/db';
 import { createHandlers, type Handlers } from '../../electron/ipc/handlers';
+import type { ReportShell } from '../../electron/reports/shell';
 
 /** A real caseload database in a temp folder, with the real handler table. */
 export class TestApp {
@@ -14,7 +15,10 @@ export class TestApp {
   handlers: Handlers;
   today: string;
 
-  constructor(today = '2026-10-14') {
+  shell: ReportShell | undefined;
+
+  constructor(today = '2026-10-14', shell?: ReportShell) {
+    this.shell = shell;
     this.dir = mkdtempSync(join(tmpdir(), 'caseload-test-'));
     this.file = join(this.dir, 'caseload.sqlite3');
     this.today = today;
@@ -23,12 +27,25 @@ export class TestApp {
   }
 
   private makeHandlers() {
-    return createHandlers({ db: this.db, dataPath: this.file, today: () => this.today });
+    return createHandlers({
+      db: this.db,
+      dataPath: this.file,
+      today: () => this.today,
+      now: () => `${this.today}T15:00:00Z`,
+      shell: this.shell,
+    });
   }
 
   /** Calls a channel and returns its value; throws with the error message when it fails. */
   call<K extends ChannelName>(name: K, input?: Input<K>): Output<K> {
     const r = this.handlers[name](input);
+    if (r instanceof Promise) throw new Error(`${name} is asynchronous: use callAsync`);
+    if (!r.ok) throw new Error(`${name} failed: ${r.error.message}`);
+    return r.value as Output<K>;
+  }
+
+  async callAsync<K extends ChannelName>(name: K, input?: Input<K>): Promise<Output<K>> {
+    const r = await this.handlers[name](input);
     if (!r.ok) throw new Error(`${name} failed: ${r.error.message}`);
     return r.value as Output<K>;
   }
@@ -36,6 +53,13 @@ export class TestApp {
   /** Calls a channel that must fail, and returns the error. */
   fail<K extends ChannelName>(name: K, input: unknown): ApiError {
     const r = this.handlers[name](input);
+    if (r instanceof Promise) throw new Error(`${name} is asynchronous: use failAsync`);
+    if (r.ok) throw new Error(`${name} unexpectedly succeeded`);
+    return r.error;
+  }
+
+  async failAsync<K extends ChannelName>(name: K, input: unknown): Promise<ApiError> {
+    const r = await this.handlers[name](input);
     if (r.ok) throw new Error(`${name} unexpectedly succeeded`);
     return r.error;
   }

@@ -210,6 +210,18 @@ export function setReportingPeriods(db: Sqlite, input: z.output<typeof s.Reporti
         throw invalid(`periods.${i}.startDate`, `${p.label} overlaps ${prev.label}`);
       }
     });
+    const used = db
+      .prepare(
+        `SELECT rp.label FROM progress_reports r JOIN reporting_periods rp ON rp.id = r.period_id
+         WHERE rp.school_year_id = ? LIMIT 1`,
+      )
+      .get(y.id) as { label: string } | undefined;
+    if (used) {
+      throw new AppError(
+        'conflict',
+        `Progress reports were written for ${used.label}; this year's reporting periods are kept as they are.`,
+      );
+    }
     db.prepare('DELETE FROM reporting_periods WHERE school_year_id = ?').run(y.id);
     const add = db.prepare(
       'INSERT INTO reporting_periods (school_year_id, label, start_date, end_date, due_date) VALUES (?, ?, ?, ?, ?)',

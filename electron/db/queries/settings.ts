@@ -1,5 +1,5 @@
 import type { AppSettings } from '../../../shared/api/types';
-import { DEFAULT_MAKEUP_CODES } from '../../../shared/domain/codes';
+import { DEFAULT_MAKEUP_CODES, DEFAULT_PROGRESS_CODES } from '../../../shared/domain/codes';
 import type { Sqlite } from '../db';
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   complianceThreshold: 0.9,
   prorateShortWeeks: false,
   makeupCodes: DEFAULT_MAKEUP_CODES,
+  progressCodes: DEFAULT_PROGRESS_CODES,
 };
 
 export function getSettings(db: Sqlite): AppSettings {

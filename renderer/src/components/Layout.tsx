@@ -5,7 +5,9 @@ const NAV = [
   { to: '/', label: 'Caseload', key: '1' },
   { to: '/log', label: 'Log session', key: 'L' },
   { to: '/compliance', label: 'Compliance', key: '2' },
-  { to: '/schools', label: 'Schools & calendars', key: '3' },
+  { to: '/reports', label: 'Progress reports', key: '3' },
+  { to: '/records', label: 'Records', key: '4' },
+  { to: '/schools', label: 'Schools & calendars', key: '5' },
   { to: '/settings', label: 'Settings', key: ',' },
 ];
 

@@ -27,6 +27,10 @@ export function SettingsPage() {
             complianceThreshold: Number(v['complianceThreshold'] ?? 90) / 100,
             prorateShortWeeks: fd.get('prorateShortWeeks') === 'on',
             makeupCodes: fd.getAll('makeupCodes').map(String) as MissCode[],
+            progressCodes: String(fd.get('progressCodes') ?? '')
+              .split('\n')
+              .map((c) => c.trim())
+              .filter(Boolean),
           });
         }}
       >
@@ -66,6 +70,15 @@ export function SettingsPage() {
             </label>
           ))}
         </fieldset>
+        <div className="span-all">
+          <Field
+            label="Progress codes (one per line, in order: met, sufficient, some, none, not introduced)"
+            name="progressCodes"
+            error={save.error}
+          >
+            {(p) => <textarea {...p} rows={5} defaultValue={s.progressCodes.join('\n')} />}
+          </Field>
+        </div>
         <div className="span-all">
           <ErrorMessage error={save.error} />
           {save.isSuccess && (

@@ -1,0 +1,101 @@
+import type { GoalReportLine, ProgressReportView } from '../../shared/api/types';
+import { SETTINGS, SETTING_LABELS, PROMPT_LABELS } from '../../shared/domain/codes';
+import { document, esc, longDate } from './html';
+
+const level = (n: number | null, g: GoalReportLine) =>
+  n == null
+    ? '—'
+    : g.measurement === 'trials' || g.measurement === 'percent'
+      ? `${Math.round(n)}%`
+      : `${Math.round(n * 10) / 10}`;
+const TREND = {
+  rising: 'rising',
+  flat: 'flat',
+  falling: 'falling',
+  not_enough_data: 'not enough data for a trend',
+} as const;
+
+/** A small inline chart of the period's data against the target, drawn as SVG (prints crisply). */
+function sparkline(g: GoalReportLine): string {
+  if (g.data.length < 2) return '';
+  const w = 260;
+  const h = 46;
+  const max = Math.max(100, g.summary.target ?? 0, ...g.data.map((d) => d.level));
+  const x = (i: number) => 4 + (i * (w - 8)) / (g.data.length - 1);
+  const y = (v: number) => h - 4 - (v / max) * (h - 8);
+  const pts = g.data.map((d, i) => `${x(i).toFixed(1)},${y(d.level).toFixed(1)}`).join(' ');
+  const target =
+    g.summary.target != null
+      ? `<line x1="0" x2="${w}" y1="${y(g.summary.target)}" y2="${y(g.summary.target)}" stroke="#555" stroke-dasharray="4 3" stroke-width="1"/>`
+      : '';
+  return `<svg class="spark" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="Data points against the target">
+  <rect x="0" y="0" width="${w}" height="${h}" fill="none" stroke="#bbb"/>${target}
+  <polyline points="${pts}" fill="none" stroke="#111" stroke-width="1.5"/>
+  ${g.data.map((d, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(d.level).toFixed(1)}" r="2" fill="#111"/>`).join('')}
+</svg>`;
+}
+
+function goalBlock(g: GoalReportLine, i: number): string {
+  const s = g.summary;
+  const numbers =
+    s.points === 0
+      ? `<p class="numbers nodata">No data was recorded for this goal in this reporting period.</p>`
+      : `<p class="numbers"><b>Data points:</b> ${s.points} &nbsp; <b>First:</b> ${level(s.first, g)} &nbsp; <b>Latest:</b> ${level(s.latest, g)}
+         &nbsp; <b>Trend:</b> ${TREND[s.trend]} &nbsp; <b>Target:</b> ${s.target != null ? level(s.target, g) : esc(g.criterion ?? 'not set')}
+         ${s.latestPrompt ? `&nbsp; <b>Latest prompt:</b> ${esc(PROMPT_LABELS[s.latestPrompt])}` : ''}</p>`;
+  return `<section class="goal">
+  <h3>Goal ${i + 1} · ${esc(g.area)}</h3>
+  <p>${esc(g.text)}</p>
+  <p class="meta"><b>Criterion:</b> ${esc(g.criterion ?? 'not set')} &nbsp; <b>Baseline:</b> ${esc(g.baseline ?? '—')}</p>
+  ${numbers}
+  ${sparkline(g)}
+  <p class="code">Progress: ${esc(g.code || 'not yet coded')}</p>
+  <p class="narrative">${esc(g.narrative)}</p>
+</section>`;
+}
+
+export function progressReportBody(r: ProgressReportView): string {
+  const m = r.minutes;
+  const minutesRows = SETTINGS.filter((k) => m.owed[k] > 0 || m.delivered[k] > 0)
+    .map(
+      (k) =>
+        `<tr><td>${SETTING_LABELS[k]}</td><td class="num">${Math.round(m.owed[k])}</td><td class="num">${Math.round(m.delivered[k])}</td></tr>`,
+    )
+    .join('');
+  const provider = [r.provider.name, r.provider.credentials].filter(Boolean).join(', ') || 'Occupational therapist';
+  return `<article class="doc">
+  ${r.status === 'final' ? '' : '<div class="draft">DRAFT</div>'}
+  <div class="header">
+    <div><h1>IEP Progress Report: Occupational Therapy</h1><div>${esc(r.period.label)}: ${longDate(r.period.startDate)} – ${longDate(r.period.endDate)}</div></div>
+    <div class="district">${esc(r.provider.district)}<br>${esc(r.student.schoolName)}</div>
+  </div>
+  <dl class="facts">
+    <div><dt>Student</dt><dd>${esc(r.student.name)}</dd></div>
+    <div><dt>Date of birth</dt><dd>${longDate(r.student.dateOfBirth)}</dd></div>
+    <div><dt>School</dt><dd>${esc(r.student.schoolName)}</dd></div>
+    <div><dt>Grade</dt><dd>${esc(r.student.grade || '—')}</dd></div>
+    <div><dt>${esc(r.plan?.kind ?? 'IEP')} dates</dt><dd>${r.plan ? `${longDate(r.plan.startDate)} – ${longDate(r.plan.endDate)}` : 'No IEP in this period'}</dd></div>
+    <div><dt>Student ID</dt><dd>${esc(r.student.districtStudentId ?? '—')}</dd></div>
+    <div><dt>Provider</dt><dd>${esc(provider)}</dd></div>
+    <div><dt>Version</dt><dd>${r.version}${r.status === 'final' ? `, finalised ${longDate(r.finalizedAt?.slice(0, 10))}` : ' (draft)'}</dd></div>
+  </dl>
+  <h2>Goals</h2>
+  ${r.goals.length ? r.goals.map(goalBlock).join('') : '<p class="nodata">No goals are on the IEP for this period.</p>'}
+  <section class="goal">
+    <h3>Service minutes this period</h3>
+    <table><thead><tr><th>Setting</th><th class="num">Minutes owed</th><th class="num">Minutes delivered</th></tr></thead>
+    <tbody>${minutesRows || '<tr><td colspan="3">No service minutes in this period.</td></tr>'}
+    <tr><th>Total</th><th class="num">${Math.round(m.owedTotal)}</th><th class="num">${Math.round(m.deliveredTotal)}</th></tr></tbody></table>
+    <p class="small">Minutes owed follow the IEP's service lines over the school's instructional days. Pull-out minutes (time out of the general-education classroom): ${Math.round(m.outOfClass)}.</p>
+  </section>
+  <div class="sign"><div>Signature: ${esc(provider)}</div><div>Date: ${longDate(r.preparedOn)}</div></div>
+</article>`;
+}
+
+export function progressReportHtml(reports: ProgressReportView[]): string {
+  const title =
+    reports.length === 1
+      ? `Progress report ${reports[0]!.student.name} ${reports[0]!.period.label}`
+      : `Progress reports ${reports[0]?.period.label ?? ''}`;
+  return document(title, reports.map(progressReportBody).join('\n'));
+}

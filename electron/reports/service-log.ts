@@ -1,0 +1,107 @@
+import Papa from 'papaparse';
+import type { ServiceLog } from '../../shared/api/types';
+import { ATTENDANCE_LABELS, GROUPING_LABELS, SETTING_LABELS } from '../../shared/domain/codes';
+import type { MedicaidRow } from '../db/queries/reports';
+import { document, esc, longDate } from './html';
+
+export function serviceLogHtml(log: ServiceLog): string {
+  const delivered = log.rows.filter((r) => r.code === 'present').reduce((n, r) => n + r.minutes, 0);
+  const rows = log.rows
+    .map(
+      (
+        r,
+      ) => `<tr><td>${r.date}</td><td>${r.startTime}–${r.endTime}</td><td class="num">${r.minutes}</td><td>${SETTING_LABELS[r.setting]}</td>
+      <td>${GROUPING_LABELS[r.grouping]}</td><td class="num">${r.groupSize}</td><td>${ATTENDANCE_LABELS[r.code]}${r.makeup ? ' (makeup)' : ''}</td>
+      <td>${esc(r.goals)}</td><td>${esc(r.note)}</td></tr>`,
+    )
+    .join('');
+  const provider = [log.provider.name, log.provider.credentials].filter(Boolean).join(', ');
+  return document(
+    `Service log ${log.student.name}`,
+    `<article class="doc">
+  <div class="header"><div><h1>Occupational Therapy Service Log</h1><div>${longDate(log.from)} – ${longDate(log.to)}</div></div>
+  <div class="district">${esc(log.provider.district)}<br>${esc(log.student.schoolName)}</div></div>
+  <dl class="facts">
+    <div><dt>Student</dt><dd>${esc(log.student.name)}</dd></div><div><dt>Date of birth</dt><dd>${longDate(log.student.dateOfBirth)}</dd></div>
+    <div><dt>Grade</dt><dd>${esc(log.student.grade)}</dd></div><div><dt>Student ID</dt><dd>${esc(log.student.districtStudentId ?? '—')}</dd></div>
+    <div><dt>Provider</dt><dd>${esc(provider || '—')}</dd></div><div><dt>Minutes delivered</dt><dd>${delivered}</dd></div>
+  </dl>
+  <table><thead><tr><th>Date</th><th>Time</th><th class="num">Min</th><th>Setting</th><th>Grouping</th><th class="num">Group</th><th>Attendance</th><th>Goals addressed</th><th>Note</th></tr></thead>
+  <tbody>${rows || '<tr><td colspan="9">No sessions in this range.</td></tr>'}</tbody></table>
+  <div class="sign"><div>Signature: ${esc(provider)}</div><div>Date</div></div>
+</article>`,
+  );
+}
+
+/** RFC 4180 (CRLF, quoted as needed); cells a spreadsheet would run as a formula are neutralised. */
+export function toCsv(header: string[], rows: (string | number | boolean)[][]): string {
+  return `${Papa.unparse({ fields: header, data: rows }, { newline: '\r\n', escapeFormulae: true, quotes: false })}\r\n`;
+}
+
+export function serviceLogCsv(log: ServiceLog): string {
+  return toCsv(
+    [
+      'Student',
+      'Student ID',
+      'Date',
+      'Start',
+      'End',
+      'Minutes',
+      'Setting',
+      'Grouping',
+      'Group size',
+      'Attendance',
+      'Makeup',
+      'Goals addressed',
+      'Note',
+    ],
+    log.rows.map((r) => [
+      log.student.name,
+      log.student.districtStudentId ?? '',
+      r.date,
+      r.startTime,
+      r.endTime,
+      r.minutes,
+      SETTING_LABELS[r.setting],
+      GROUPING_LABELS[r.grouping],
+      r.groupSize,
+      ATTENDANCE_LABELS[r.code],
+      r.makeup ? 'yes' : 'no',
+      r.goals,
+      r.note,
+    ]),
+  );
+}
+
+export function medicaidCsv(rows: MedicaidRow[]): string {
+  return toCsv(
+    [
+      'Student',
+      'Medicaid ID',
+      'Date of birth',
+      'Date of service',
+      'Start',
+      'End',
+      'Minutes',
+      'CPT code',
+      'Group size',
+      'Setting',
+      'Provider',
+      'Provider NPI',
+    ],
+    rows.map((r) => [
+      r.studentName,
+      r.medicaidId,
+      r.dateOfBirth,
+      r.date,
+      r.startTime,
+      r.endTime,
+      r.minutes,
+      r.cptCode,
+      r.groupSize,
+      SETTING_LABELS[r.setting as 'push_in'] ?? r.setting,
+      r.provider,
+      r.providerNpi,
+    ]),
+  );
+}

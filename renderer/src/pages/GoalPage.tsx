@@ -1,0 +1,67 @@
+import { Link, useParams } from 'react-router';
+import { PROMPT_LABELS } from '../../../shared/domain/codes';
+import { useApi } from '../api';
+import { GoalChart } from '../components/GoalChart';
+import { ErrorMessage, Loading } from '../components/ui';
+import { fmtDay } from '../format';
+
+export function GoalPage() {
+  const goalId = Number(useParams()['id']);
+  const view = useApi('getGoalData', { goalId });
+  if (view.isPending) return <Loading />;
+  if (!view.data) return <ErrorMessage error={view.error} />;
+  const { goal, points } = view.data;
+  const unit = goal.measurement === 'trials' || goal.measurement === 'percent' ? '%' : '';
+  return (
+    <article aria-labelledby="goal-title">
+      <header className="page-head">
+        <div>
+          <p className="crumbs">
+            <Link to={`/students/${goal.studentId}`}>{goal.studentName}</Link> ›
+          </p>
+          <h1 id="goal-title">{goal.area} goal</h1>
+          <p>{goal.text}</p>
+          <p className="muted">
+            Criterion: {goal.criterion ?? <b className="warn">none set: add one so progress can be judged</b>} ·
+            Baseline: {goal.baseline ?? '—'}
+          </p>
+        </div>
+      </header>
+      <section className="panel">
+        <h2>Data over time</h2>
+        {points.length === 0 ? (
+          <p className="muted">No data yet. Record data for this goal when you log a session.</p>
+        ) : (
+          <>
+            <GoalChart points={points} target={goal.targetValue} unit={unit} />
+            <table className="table compact">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col" className="num">
+                    Level
+                  </th>
+                  <th scope="col">Raw</th>
+                  <th scope="col">Prompt</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...points].reverse().map((p, i) => (
+                  <tr key={i}>
+                    <td>{fmtDay(p.date)}</td>
+                    <td className="num">
+                      {Math.round(p.level * 10) / 10}
+                      {unit}
+                    </td>
+                    <td>{p.total != null ? `${p.correct}/${p.total}` : (p.value ?? '')}</td>
+                    <td>{p.prompt ? PROMPT_LABELS[p.prompt] : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { ATTENDANCE_LABELS, GROUPING_LABELS, SETTING_LABELS } from '../../../shared/domain/codes';
+import { localToday, monthRange } from '../../../shared/domain/dates';
+import { call, useApi } from '../api';
+import { ErrorMessage, Field } from '../components/ui';
+import { fmtDay, studentName } from '../format';
+
+export function RecordsPage() {
+  const students = useApi('listStudents', { status: 'all' });
+  const month = monthRange(localToday());
+  const [studentId, setStudentId] = useState<number | undefined>();
+  const [from, setFrom] = useState(month.from);
+  const [to, setTo] = useState(month.to);
+  const chosen = studentId ?? students.data?.[0]?.id;
+  const log = useApi('getServiceLog', { studentId: chosen ?? 0, from, to }, !!chosen);
+  const [medMonth, setMedMonth] = useState(localToday().slice(0, 7));
+  const [result, setResult] = useState<string[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (fn: () => Promise<{ file: string | null; rows?: number; notes?: string[] }>) => {
+    setError(null);
+    setResult(null);
+    try {
+      const r = await fn();
+      setResult(
+        r.file ? [`Saved ${r.file}${r.rows != null ? ` (${r.rows} rows)` : ''}.`, ...(r.notes ?? [])] : ['Not saved.'],
+      );
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section aria-labelledby="records-title">
+      <header className="page-head">
+        <h1 id="records-title">Records for the district</h1>
+      </header>
+      <ErrorMessage error={error ?? log.error} />
+      {result && (
+        <div role="status" className="notice">
+          {result.map((r, i) => (
+            <p key={i}>{r}</p>
+          ))}
+        </div>
+      )}
+      <section className="panel" aria-labelledby="log-title">
+        <h2 id="log-title">Service log</h2>
+        <div className="inline-form">
+          <Field label="Student" name="studentId">
+            {(p) => (
+              <select {...p} value={chosen ?? ''} onChange={(e) => setStudentId(Number(e.target.value))}>
+                {students.data?.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {studentName(s)} · {s.schoolName}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="From" name="from" error={log.error}>
+            {(p) => <input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}
+          </Field>
+          <Field label="To" name="to" error={log.error}>
+            {(p) => <input {...p} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}
+          </Field>
+          <button
+            type="button"
+            disabled={!chosen}
+            onClick={() => void run(() => call('exportServiceLog', { studentId: chosen!, from, to, format: 'pdf' }))}
+          >
+            Save PDF…
+          </button>
+          <button
+            type="button"
+            disabled={!chosen}
+            onClick={() => void run(() => call('exportServiceLog', { studentId: chosen!, from, to, format: 'csv' }))}
+          >
+            Save CSV…
+          </button>
+        </div>
+        {log.data && (
+          <table className="table compact" data-testid="service-log">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Time</th>
+                <th scope="col" className="num">
+                  Min
+                </th>
+                <th scope="col">Setting</th>
+                <th scope="col">Grouping</th>
+                <th scope="col" className="num">
+                  Group
+                </th>
+                <th scope="col">Attendance</th>
+                <th scope="col">Goals</th>
+                <th scope="col">Note</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.data.rows.length === 0 && (
+                <tr>
+                  <td colSpan={9} className="muted">
+                    No sessions in this range.
+                  </td>
+                </tr>
+              )}
+              {log.data.rows.map((r, i) => (
+                <tr key={i}>
+                  <td>{fmtDay(r.date)}</td>
+                  <td>
+                    {r.startTime}–{r.endTime}
+                  </td>
+                  <td className="num">{r.minutes}</td>
+                  <td>{SETTING_LABELS[r.setting]}</td>
+                  <td>{GROUPING_LABELS[r.grouping]}</td>
+                  <td className="num">{r.groupSize}</td>
+                  <td>
+                    {ATTENDANCE_LABELS[r.code]}
+                    {r.makeup ? ' (makeup)' : ''}
+                  </td>
+                  <td>{r.goals}</td>
+                  <td className="note">{r.note}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="medicaid-title">
+        <h2 id="medicaid-title">Medicaid log</h2>
+        <p className="muted">
+          Attended direct sessions of the month for students with a Medicaid ID: CPT 97530 one-to-one, 97150 group (only
+          with 2 or more present), your NPI from Settings.
+        </p>
+        <div className="inline-form">
+          <Field label="Month" name="month">
+            {(p) => <input {...p} type="month" value={medMonth} onChange={(e) => setMedMonth(e.target.value)} />}
+          </Field>
+          <button type="button" onClick={() => void run(() => call('exportMedicaidCsv', { month: medMonth }))}>
+            Save Medicaid CSV…
+          </button>
+        </div>
+      </section>
+    </section>
+  );
+}
