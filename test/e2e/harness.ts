@@ -81,11 +81,11 @@ export class E2EApp {
         const name = url.pathname.slice(5) as (typeof CHANNELS)[number];
         let body = '';
         req.on('data', (c) => (body += c));
-        req.on('end', () => {
-          const handler = this.handlers[name];
+        req.on('end', async () => {
+          const handler = this.handlers[name] as ((input: unknown) => unknown) | undefined;
           const payload = body ? (JSON.parse(body) as { input?: unknown }) : {};
           const result = handler
-            ? handler(payload.input)
+            ? await handler(payload.input)
             : { ok: false, error: { code: 'not_found', message: 'no such channel' } };
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify(result));
@@ -170,7 +170,7 @@ export class E2EApp {
 
   async stop() {
     await this.context?.close();
-    await new Promise((r) => this.server?.close(r));
+    if (this.server) await new Promise((r) => this.server.close(r));
     closeDatabase(this.db);
     rmSync(this.dir, { recursive: true, force: true });
   }
