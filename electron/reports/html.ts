@@ -26,7 +26,7 @@ export function longDate(iso: string | null | undefined): string {
 }
 
 export const PRINT_CSS = `
-@page { size: Letter; margin: 0.6in 0.65in 0.7in; }
+@page { size: Letter; margin: 0.5in 0.6in 0.55in; }
 * { box-sizing: border-box; }
 body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 10.5pt; line-height: 1.4; color: #111; margin: 0; }
 h1 { font-size: 15pt; margin: 0 0 2pt; }
@@ -51,7 +51,8 @@ td.num, th.num { text-align: right; }
 .narrative { white-space: pre-wrap; margin: 4pt 0 0; }
 .nodata { font-style: italic; }
 .draft { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 72pt; color: rgba(160, 0, 0, 0.12); transform: rotate(-30deg); z-index: -1; }
-.sign { page-break-inside: avoid; margin-top: 22pt; display: grid; grid-template-columns: 2fr 1fr; gap: 24pt; }
+.closing { page-break-inside: avoid; break-inside: avoid; }
+.sign { page-break-inside: avoid; margin-top: 18pt; display: grid; grid-template-columns: 2fr 1fr; gap: 24pt; }
 .sign div { border-top: 0.75pt solid #111; padding-top: 3pt; font-size: 9pt; }
 .small { font-size: 8.5pt; color: #333; }
 .spark { display: block; margin: 3pt 0; }

@@ -81,6 +81,7 @@ export function progressReportBody(r: ProgressReportView): string {
   </dl>
   <h2>Goals</h2>
   ${r.goals.length ? r.goals.map(goalBlock).join('') : '<p class="nodata">No goals are on the IEP for this period.</p>'}
+  <div class="closing">
   <section class="goal">
     <h3>Service minutes this period</h3>
     <table><thead><tr><th>Setting</th><th class="num">Minutes owed</th><th class="num">Minutes delivered</th></tr></thead>
@@ -89,6 +90,7 @@ export function progressReportBody(r: ProgressReportView): string {
     <p class="small">Minutes owed follow the IEP's service lines over the school's instructional days. Pull-out minutes (time out of the general-education classroom): ${Math.round(m.outOfClass)}.</p>
   </section>
   <div class="sign"><div>Signature: ${esc(provider)}</div><div>Date: ${longDate(r.preparedOn)}</div></div>
+  </div>
 </article>`;
 }
 

@@ -15,22 +15,109 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   app = new E2EApp('2026-11-02');
   const h = app.handlers;
-  call(h.updateSettings({ providerName: 'Jordan Rivera', credentials: 'OTR/L', district: 'Sample Unified School District' }));
+  call(
+    h.updateSettings({
+      providerName: 'Jordan Rivera',
+      credentials: 'OTR/L',
+      district: 'Sample Unified School District',
+    }),
+  );
   const school = call(h.createSchool({ name: 'Lincoln Elementary' }));
-  const year = call(h.createSchoolYear({ schoolId: school.id, label: '2026-27', firstDay: '2026-08-26', lastDay: '2027-06-11' }));
-  call(h.setReportingPeriods({ schoolYearId: year.id, periods: [{ label: 'Quarter 1', startDate: '2026-08-26', endDate: '2026-10-31', dueDate: '2026-11-07' }] }));
-  const names = [['Ava', 'Nguyen'], ['Liam', 'Garcia'], ['Mia', 'Smith']] as const;
+  const year = call(
+    h.createSchoolYear({ schoolId: school.id, label: '2026-27', firstDay: '2026-08-26', lastDay: '2027-06-11' }),
+  );
+  call(
+    h.setReportingPeriods({
+      schoolYearId: year.id,
+      periods: [{ label: 'Quarter 1', startDate: '2026-08-26', endDate: '2026-10-31', dueDate: '2026-11-07' }],
+    }),
+  );
+  const names = [
+    ['Ava', 'Nguyen'],
+    ['Liam', 'Garcia'],
+    ['Mia', 'Smith'],
+  ] as const;
   names.forEach(([first, last], k) => {
-    const st = call(h.createStudent({ firstName: first, lastName: last, schoolId: school.id, grade: '2', dateOfBirth: '2018-04-02' }));
+    const st = call(
+      h.createStudent({ firstName: first, lastName: last, schoolId: school.id, grade: '2', dateOfBirth: '2018-04-02' }),
+    );
     const plan = call(h.createPlan({ studentId: st.id, startDate: '2026-08-26', endDate: '2027-06-11' }));
-    call(h.createServiceLine({ planId: plan.id, setting: 'pull_out', grouping: 'individual', interval: 'week', sessionsCount: 1, minutesPerSession: 30, startDate: '2026-08-26', endDate: '2027-06-11' }));
-    call(h.createServiceLine({ planId: plan.id, setting: 'push_in', grouping: 'individual', interval: 'week', minutes: 30, startDate: '2026-08-26', endDate: '2027-06-11' }));
-    call(h.createGoal({ planId: plan.id, area: 'Handwriting', text: `${first} will copy a 3-sentence passage with correct letter formation and spacing.`, criterion: '80% legibility in 4 of 5 trials', baseline: '40% legible letters', measurement: 'trials', targetValue: 80 }));
-    call(h.createGoal({ planId: plan.id, area: 'Sensory regulation', text: `${first} will use a regulation strategy to return to task within 2 minutes.`, criterion: '4 of 5 opportunities', measurement: 'count', targetValue: 4 }));
+    call(
+      h.createServiceLine({
+        planId: plan.id,
+        setting: 'pull_out',
+        grouping: 'individual',
+        interval: 'week',
+        sessionsCount: 1,
+        minutesPerSession: 30,
+        startDate: '2026-08-26',
+        endDate: '2027-06-11',
+      }),
+    );
+    call(
+      h.createServiceLine({
+        planId: plan.id,
+        setting: 'push_in',
+        grouping: 'individual',
+        interval: 'week',
+        minutes: 30,
+        startDate: '2026-08-26',
+        endDate: '2027-06-11',
+      }),
+    );
+    call(
+      h.createGoal({
+        planId: plan.id,
+        area: 'Handwriting',
+        text: `${first} will copy a 3-sentence passage with correct letter formation and spacing.`,
+        criterion: '80% legibility in 4 of 5 trials',
+        baseline: '40% legible letters',
+        measurement: 'trials',
+        targetValue: 80,
+      }),
+    );
+    call(
+      h.createGoal({
+        planId: plan.id,
+        area: 'Sensory regulation',
+        text: `${first} will use a regulation strategy to return to task within 2 minutes.`,
+        criterion: '4 of 5 opportunities',
+        measurement: 'count',
+        targetValue: 4,
+      }),
+    );
     // Weekly pull-out in September and October.
-    for (const [i, date] of ['2026-09-09', '2026-09-16', '2026-09-23', '2026-09-30', '2026-10-07', '2026-10-14', '2026-10-21', '2026-10-28'].entries()) {
-      call(h.createSession({ date, startTime: `${String(8 + k).padStart(2, '0')}:00`, minutes: 30, setting: 'pull_out', grouping: 'individual', students: [{ studentId: st.id, code: 'present' }] }));
-      if (i % 2 === 0) call(h.createSession({ date, startTime: `${String(12 + k)}:00`, minutes: 30, setting: 'push_in', grouping: 'individual', students: [{ studentId: st.id, code: 'present' }] }));
+    for (const [i, date] of [
+      '2026-09-09',
+      '2026-09-16',
+      '2026-09-23',
+      '2026-09-30',
+      '2026-10-07',
+      '2026-10-14',
+      '2026-10-21',
+      '2026-10-28',
+    ].entries()) {
+      call(
+        h.createSession({
+          date,
+          startTime: `${String(8 + k).padStart(2, '0')}:00`,
+          minutes: 30,
+          setting: 'pull_out',
+          grouping: 'individual',
+          students: [{ studentId: st.id, code: 'present' }],
+        }),
+      );
+      if (i % 2 === 0)
+        call(
+          h.createSession({
+            date,
+            startTime: `${String(12 + k)}:00`,
+            minutes: 30,
+            setting: 'push_in',
+            grouping: 'individual',
+            students: [{ studentId: st.id, code: 'present' }],
+          }),
+        );
     }
   });
   await app.start();
@@ -42,10 +129,15 @@ describe('from logged sessions to a finalised progress report and its PDF', () =
     const p = app.page;
     // Goal data for Ava through the session form: four sessions of trials, rising.
     const ava = call(app.handlers.listStudents({ status: 'active' })).find((s) => s.firstName === 'Ava')!;
-    const sessions = call(app.handlers.listSessions({ studentId: ava.id, from: '2026-10-01', to: '2026-10-31' })).filter((s) => s.setting === 'pull_out');
+    const sessions = call(
+      app.handlers.listSessions({ studentId: ava.id, from: '2026-10-01', to: '2026-10-31' }),
+    ).filter((s) => s.setting === 'pull_out');
     for (const [i, s] of [...sessions].reverse().entries()) {
       await app.go(`/sessions/${s.id}`);
-      await p.getByRole('group', { name: /^Ava Nguyen/ }).locator('summary').click();
+      await p
+        .getByRole('group', { name: /^Ava Nguyen/ })
+        .locator('summary')
+        .click();
       await p.getByLabel('Handwriting correct for Ava Nguyen').fill(String(4 + i));
       await p.getByLabel('Handwriting trials for Ava Nguyen').fill('10');
       await p.getByLabel('Handwriting prompt level for Ava Nguyen').selectOption('verbal');
@@ -62,10 +154,18 @@ describe('from logged sessions to a finalised progress report and its PDF', () =
     await p.getByRole('button', { name: 'Write report for Ava Nguyen' }).click();
     await p.getByRole('heading', { name: /Ava Nguyen: Quarter 1/ }).waitFor();
     const narrative = p.getByLabel('Narrative').first();
-    expect(await narrative.inputValue()).toBe('Across 4 sessions from Oct 7 to Oct 28, accuracy rose from 40% to 70% with verbal prompts; the goal is 80%.');
-    expect(await p.getByLabel('Progress code').first().inputValue()).toBe('Making sufficient progress to meet the goal');
-    expect(await p.getByLabel('Narrative').nth(1).inputValue()).toBe('No data was recorded for this goal from Aug 26 to Oct 31.');
-    await narrative.fill('Across 4 sessions from Oct 7 to Oct 28, accuracy rose from 40% to 70% with verbal prompts; the goal is 80%. <b>Ava</b> now self-corrects spacing.');
+    expect(await narrative.inputValue()).toBe(
+      'Across 4 sessions from Oct 7 to Oct 28, accuracy rose from 40% to 70% with verbal prompts; the goal is 80%.',
+    );
+    expect(await p.getByLabel('Progress code').first().inputValue()).toBe(
+      'Making sufficient progress to meet the goal',
+    );
+    expect(await p.getByLabel('Narrative').nth(1).inputValue()).toBe(
+      'No data was recorded for this goal from Aug 26 to Oct 31.',
+    );
+    await narrative.fill(
+      'Across 4 sessions from Oct 7 to Oct 28, accuracy rose from 40% to 70% with verbal prompts; the goal is 80%. <b>Ava</b> now self-corrects spacing.',
+    );
     await p.getByLabel('Progress code').nth(1).selectOption('Not yet introduced');
     await app.screenshot('31-report-editor');
     expect(await app.axe()).toEqual([]);
@@ -112,7 +212,9 @@ describe('from logged sessions to a finalised progress report and its PDF', () =
     await p.getByRole('button', { name: 'Save all as PDFs…' }).click();
     await p.getByText('Done: 3 of 3 PDFs written').waitFor();
     await app.screenshot('33-batch');
-    const files = readdirSync(app.exportDir).filter((f) => f.endsWith('.pdf')).sort();
+    const files = readdirSync(app.exportDir)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort();
     expect(files).toEqual([
       'All progress reports - Quarter 1 - Lincoln Elementary.pdf',
       'Ava Nguyen - Quarter 1 progress report.pdf',
@@ -122,7 +224,9 @@ describe('from logged sessions to a finalised progress report and its PDF', () =
     const combined = pdfText(join(app.exportDir, files[0]!));
     for (const n of ['Ava Nguyen', 'Liam Garcia', 'Mia Smith']) expect(combined).toContain(n);
     expect(combined).toContain('1 (draft)');
-    const pages = execFileSync('pdfinfo', [join(app.exportDir, files[0]!)], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)![1];
+    const pages = execFileSync('pdfinfo', [join(app.exportDir, files[0]!)], { encoding: 'utf8' }).match(
+      /Pages:\s+(\d+)/,
+    )![1];
     expect(Number(pages)).toBeGreaterThanOrEqual(3);
     expect(readdirSync(app.exportDir).some((f) => f.endsWith('.partial'))).toBe(false);
   });
@@ -134,9 +238,16 @@ describe('from logged sessions to a finalised progress report and its PDF', () =
     try {
       const students = call(app.handlers.listStudents({ status: 'active' }));
       const periodId = call(app.handlers.listReportingPeriods(undefined))[0]!.id;
-      const r = await app.handlers.exportProgressReportPdf({ studentId: students[0]!.id, periodId, folder: join(app.exportDir, 'missing') });
+      const r = await app.handlers.exportProgressReportPdf({
+        studentId: students[0]!.id,
+        periodId,
+        folder: join(app.exportDir, 'missing'),
+      });
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error.message).toMatch(/could not save to .*missing: it does not exist\. Choose another folder; nothing was written\./);
+      if (!r.ok)
+        expect(r.error.message).toMatch(
+          /could not save to .*missing: it does not exist\. Choose another folder; nothing was written\./,
+        );
       if (process.getuid?.() !== 0) {
         const r2 = await app.handlers.exportProgressReportPdf({ studentId: students[0]!.id, periodId, folder: locked });
         expect(r2.ok).toBe(false);
@@ -161,10 +272,22 @@ describe('from logged sessions to a finalised progress report and its PDF', () =
     expect(await app.axe()).toEqual([]);
     const csv = readdirSync(app.exportDir).find((f) => f.endsWith('.csv'))!;
     const lines = readFileSync(join(app.exportDir, csv), 'utf8').split('\r\n');
-    expect(lines[0]).toBe('Student,Student ID,Date,Start,End,Minutes,Setting,Grouping,Group size,Attendance,Makeup,Goals addressed,Note');
+    expect(lines[0]).toBe(
+      'Student,Student ID,Date,Start,End,Minutes,Setting,Grouping,Group size,Attendance,Makeup,Goals addressed,Note',
+    );
     expect(lines.filter((l) => l.includes('2026-10-')).length).toBe(6);
     const logPdf = readdirSync(app.exportDir).find((f) => f.includes('service log') && f.endsWith('.pdf'))!;
     expect(pdfText(join(app.exportDir, logPdf))).toContain('Occupational Therapy Service Log');
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(app.exportDir, logPdf), join(SHOTS, '35-service-log-pdf')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      join(app.exportDir, logPdf),
+      join(SHOTS, '35-service-log-pdf'),
+    ]);
   });
 });

@@ -111,17 +111,18 @@ describe('a school morning: logging a group of four from the keyboard', () => {
     expect(await p.getByLabel('Start time').getAttribute('aria-invalid')).toBe('true');
 
     await app.nav(/^Compliance/);
-    await p.getByTestId('compliance-table').waitFor();
-    const table = await p.getByTestId('compliance-table').innerText();
+    // Cached figures show at once and refresh after the write: wait for the fresh ones.
+    const table = p.getByTestId('compliance-table');
+    const row = (re: RegExp) => expect.poll(() => table.innerText(), { timeout: 5000 }).toMatch(re);
     // Week of the 12th to date (Tue 13, Wed 14 of 4 instructional days): Ava owes 60 × 2/4 = 30, got 30.
-    expect(table).toMatch(/Ava Nguyen\s+Lincoln Elementary\s+30\s+30\s+100%\s+0\s+0\s+0\s+30/);
+    await row(/Ava Nguyen\s+Lincoln Elementary\s+30\s+30\s+100%\s+0\s+0\s+0\s+30/);
     // Liam 15 owed to date, 20 credited (left early from the 30).
-    expect(table).toMatch(/Liam Garcia\s+Lincoln Elementary\s+15\s+20\s+133%/);
+    await row(/Liam Garcia\s+Lincoln Elementary\s+15\s+20\s+133%/);
     // Mia: provider absent → 30 missed by me, 30 makeup owed.
-    expect(table).toMatch(/Mia Smith\s*behind\s+Lincoln Elementary\s+15\s+0\s+0%\s+0\s+30\s+30\s+0/);
+    await row(/Mia Smith\s*behind\s+Lincoln Elementary\s+15\s+0\s+0%\s+0\s+30\s+30\s+0/);
     // Noah: student absent → missed by the student, no makeup owed.
-    expect(table).toMatch(/Noah Okafor\s*behind\s+Lincoln Elementary\s+15\s+0\s+0%\s+30\s+0\s+0\s+0/);
-    expect(await p.getByTestId('behind-count').innerText()).toBe('2');
+    await row(/Noah Okafor\s*behind\s+Lincoln Elementary\s+15\s+0\s+0%\s+30\s+0\s+0\s+0/);
+    await expect.poll(() => p.getByTestId('behind-count').innerText(), { timeout: 5000 }).toBe('2');
     await app.screenshot('11-compliance');
     expect(await app.axe()).toEqual([]);
 
@@ -140,8 +141,10 @@ describe('a school morning: logging a group of four from the keyboard', () => {
     await p.getByRole('status').filter({ hasText: 'Saved:' }).waitFor();
     await p.goBack();
     await p.getByTestId('ledger').waitFor();
-    expect(await p.getByTestId('makeup-owed').first().innerText()).toBe('0 min');
-    expect(await p.getByTestId('ledger').innerText()).toMatch(/Provider absent\s+30\s+Yes\s+Wed Oct 14 \(30 min\)\s+0/);
+    await expect.poll(() => p.getByTestId('makeup-owed').first().innerText(), { timeout: 5000 }).toBe('0 min');
+    await expect
+      .poll(() => p.getByTestId('ledger').innerText(), { timeout: 5000 })
+      .toMatch(/Provider absent\s+30\s+Yes\s+Wed Oct 14 \(30 min\)\s+0/);
     await app.screenshot('12-student-makeup');
   });
 

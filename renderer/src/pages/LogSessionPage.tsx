@@ -38,6 +38,17 @@ interface Row {
   data: DataEntry[];
 }
 
+const CPT_CODES: Record<string, string> = {
+  '97530': 'Therapeutic activities, one-to-one',
+  '97150': 'Therapeutic procedures, group',
+  '97110': 'Therapeutic exercise',
+  '97112': 'Neuromuscular re-education',
+  '97165': 'OT evaluation, low complexity',
+  '97166': 'OT evaluation, moderate complexity',
+  '97167': 'OT evaluation, high complexity',
+  '97168': 'OT re-evaluation',
+};
+
 const LAST_KEY = 'caseload.lastSession';
 interface Remembered {
   setting: Setting;
@@ -89,6 +100,7 @@ function SessionForm({ session }: { session?: Session | undefined }) {
   const [setting, setSetting] = useState<Setting>(session?.setting ?? last.setting);
   const [grouping, setGrouping] = useState<Grouping>(session?.grouping ?? 'individual');
   const [note, setNote] = useState(session?.note ?? '');
+  const [cptCode, setCptCode] = useState(session?.cptCode ?? '');
   const [rows, setRows] = useState<Row[]>([]);
   const touched = useRef({ setting: !!session, minutes: !!session, grouping: !!session });
   const [saved, setSaved] = useState<Session | null>(null);
@@ -159,6 +171,7 @@ function SessionForm({ session }: { session?: Session | undefined }) {
     setting,
     grouping,
     note: note || null,
+    cptCode: cptCode || null,
     students: rows.map((r) => ({
       studentId: r.studentId,
       code: r.code,
@@ -190,6 +203,7 @@ function SessionForm({ session }: { session?: Session | undefined }) {
       }
       setRows([]);
       setNote('');
+      setCptCode('');
       setStartTime(minutesToTime(Math.min(timeToMinutes(startTime) + Number(minutes), 23 * 60 + 55)));
       touched.current = { setting: false, minutes: false, grouping: false };
       document.getElementById('student-picker')?.focus();
@@ -303,6 +317,18 @@ function SessionForm({ session }: { session?: Session | undefined }) {
                 {GROUPINGS.map((g) => (
                   <option key={g} value={g}>
                     {GROUPING_LABELS[g]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="CPT code (Medicaid)" name="cptCode" error={m.error}>
+            {(p) => (
+              <select {...p} value={cptCode} onChange={(e) => setCptCode(e.target.value)}>
+                <option value="">Automatic: 97530 one-to-one, 97150 group of 2+</option>
+                {Object.entries(CPT_CODES).map(([code, label]) => (
+                  <option key={code} value={code}>
+                    {code} · {label}
                   </option>
                 ))}
               </select>
