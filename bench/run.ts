@@ -7,6 +7,10 @@ import { performance } from 'node:perf_hooks';
 import { closeDatabase, openDatabase } from '../electron/db/db';
 import { generateCaseload, usSchoolYear } from '../electron/db/sample';
 import { createHandlers } from '../electron/ipc/handlers';
+import { getProgressReport, listReportingPeriods } from '../electron/db/queries/reports';
+import { progressReportHtml } from '../electron/reports/progress-report';
+import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
 
 const TODAY = '2026-11-18';
 const SIZES = [
@@ -56,8 +60,8 @@ for (const cfg of SIZES) {
 
   db = openDatabase(file);
   const h = createHandlers({ db, dataPath: file, today: () => TODAY });
-  // The last complete school year: every day of it is owed to date.
-  const year = usSchoolYear(2025);
+  // With history, the last complete school year (every day of it owed to date); else the current one.
+  const year = usSchoolYear(cfg.years > 1 ? 2025 : 2026);
   const range = { from: year.firstDay, to: year.lastDay };
 
   const caseload = time(15, () => {
@@ -118,6 +122,62 @@ for (const cfg of SIZES) {
     if (!r.ok) throw new Error(r.error.message);
   });
   report({ size: cfg.size, figure: 'logGroupSession(4 students)', ms: +log.toFixed(2) });
+
+  if (cfg.size === 'small') await batchPdfs(db, dir);
   closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The batch export of a period's progress reports: HTML build and Chromium PDF printing, timed apart. */
+async function batchPdfs(db: ReturnType<typeof openDatabase>, dir: string) {
+  const period = listReportingPeriods(db).find((p) => p.label === 'Quarter 1' && p.schoolYear === '2026-27')!;
+  const students = (db.prepare("SELECT id FROM students WHERE status = 'active'").all() as { id: number }[]).map(
+    (r) => r.id,
+  );
+  // Periods are per school: each student is reported in their own school's Quarter 1.
+  const periodOf = new Map(
+    listReportingPeriods(db)
+      .filter((p) => p.label === period.label && p.schoolYear === period.schoolYear)
+      .map((p) => [p.schoolId, p.id]),
+  );
+  const schoolOf = db.prepare('SELECT school_id AS s FROM students WHERE id = ?');
+  let t = performance.now();
+  const htmls = students.slice(0, 60).map((id) => {
+    const periodId = periodOf.get((schoolOf.get(id) as { s: number }).s)!;
+    return progressReportHtml([getProgressReport(db, { studentId: id, periodId }, TODAY)]);
+  });
+  const htmlMs = performance.now() - t;
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    t = performance.now();
+    let bytes = 0;
+    for (const [i, html] of htmls.entries()) {
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({ format: 'Letter', printBackground: true, preferCSSPageSize: true });
+      writeFileSync(join(dir, `report-${i}.pdf`), pdf);
+      bytes += pdf.length;
+    }
+    const pdfMs = performance.now() - t;
+    report({
+      size: 'small',
+      figure: 'batchProgressReports(60)',
+      reports: htmls.length,
+      htmlBuildMs: Math.round(htmlMs),
+      pdfPrintMs: Math.round(pdfMs),
+      totalMs: Math.round(htmlMs + pdfMs),
+      pdfBytes: bytes,
+    });
+  } finally {
+    await browser.close();
+  }
 }
