@@ -1,15 +1,20 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
-import { NewerDatabaseError, closeDatabase, openDatabase, type Sqlite } from './db/db';
+import { NewerDatabaseError } from './db/db';
+import { CaseloadStore } from './db/store';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
+import { electronReportShell } from './reports/electron-shell';
 import { lockDownApp, lockDownSession } from './security';
 import { createMainWindow } from './window';
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const BACKUP_EVERY_MS = 15 * 60 * 1000;
 let mainWindow: BrowserWindow | null = null;
-let db: Sqlite | null = null;
+let store: CaseloadStore | null = null;
+let timer: NodeJS.Timeout | null = null;
+let quitting = false;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -24,25 +29,33 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start, (e: unknown) => fail(e));
 }
 
-function start() {
+// Never log student data: the channel name and the error's kind only.
+const logError = (what: string, error: unknown) => console.error(`Caseload: ${what} failed (${(error as Error).name})`);
+
+async function start() {
   lockDownSession(session.defaultSession, devServerUrl);
-  const dataPath = join(app.getPath('userData'), 'caseload.sqlite3');
+  const dataDir = app.getPath('userData');
+  const dataPath = join(dataDir, 'caseload.sqlite3');
   try {
-    db = openDatabase(dataPath);
+    store = await CaseloadStore.open(dataPath, join(dataDir, 'backups'));
   } catch (e) {
     fail(e);
     return;
   }
   const handlers = createHandlers({
-    db,
+    db: store.db,
+    store,
     dataPath,
-    // Never log student data: the channel name and the error's kind only.
-    onInternalError: (channel, error) => console.error(`Caseload: ${channel} failed (${(error as Error).name})`),
+    shell: electronReportShell(() => mainWindow),
+    onInternalError: logError,
   });
   registerIpc(ipcMain, handlers, devServerUrl);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(() => mainWindow, process.platform === 'darwin')));
   mainWindow = createMainWindow(join(__dirname, '..'), devServerUrl);
   mainWindow.on('closed', () => (mainWindow = null));
+  timer = setInterval(() => {
+    store?.backupIfChanged('auto').catch((e: unknown) => logError('automatic backup', e));
+  }, BACKUP_EVERY_MS);
 }
 
 function fail(e: unknown) {
@@ -56,10 +69,21 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('activate', () => {
-  if (db && BrowserWindow.getAllWindows().length === 0)
+  if (store && BrowserWindow.getAllWindows().length === 0)
     mainWindow = createMainWindow(join(__dirname, '..'), devServerUrl);
 });
-app.on('will-quit', () => {
-  if (db) closeDatabase(db);
-  db = null;
+// On quit: a last verified backup when anything changed, then close the database cleanly.
+app.on('before-quit', (event) => {
+  if (quitting || !store) return;
+  event.preventDefault();
+  quitting = true;
+  if (timer) clearInterval(timer);
+  const s = store;
+  s.backupIfChanged('quit')
+    .catch((e: unknown) => logError('backup on quit', e))
+    .finally(() => {
+      s.close();
+      store = null;
+      app.quit();
+    });
 });

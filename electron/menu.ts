@@ -8,6 +8,7 @@ export const MENU_COMMANDS = {
   reports: 'go:/reports',
   records: 'go:/records',
   schools: 'go:/schools',
+  data: 'go:/data',
   settings: 'go:/settings',
   findStudent: 'find-student',
 } as const;
@@ -36,6 +37,7 @@ export function menuTemplate(getWindow: () => BrowserWindow | null, isMac: boole
         { label: 'Progress reports', accelerator: 'CmdOrCtrl+3', click: send(MENU_COMMANDS.reports) },
         { label: 'Records', accelerator: 'CmdOrCtrl+4', click: send(MENU_COMMANDS.records) },
         { label: 'Schools and calendars', accelerator: 'CmdOrCtrl+5', click: send(MENU_COMMANDS.schools) },
+        { label: 'Backups and data', accelerator: 'CmdOrCtrl+6', click: send(MENU_COMMANDS.data) },
       ],
     },
     {

@@ -190,6 +190,30 @@ BEGIN
 END;
 `,
   },
+  {
+    version: 3,
+    name: 'append-only audit trail of finalisations, prints, exports, deletions and restores',
+    sql: `
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  action TEXT NOT NULL,
+  -- not a foreign key: the trail outlives the records it mentions
+  student_id INTEGER,
+  subject TEXT,
+  detail TEXT
+) STRICT;
+CREATE INDEX audit_log_at ON audit_log(at);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'The audit trail is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'The audit trail is append-only');
+END;
+`,
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,5 +1,5 @@
 import { type ChannelName, type Output, type Parsed, contract } from '../../shared/api/contract';
-import type { ApiError, Result } from '../../shared/api/types';
+import type { ApiError, AuditEntry, Result } from '../../shared/api/types';
 import { localToday } from '../../shared/domain/dates';
 import { type Sqlite, schemaVersion } from '../db/db';
 import * as minutes from '../db/queries/minutes';
@@ -9,7 +9,11 @@ import { checkWritableFolder, safeName, writeFileAtomic } from '../reports/files
 import { progressReportHtml } from '../reports/progress-report';
 import { medicaidCsv, serviceLogCsv, serviceLogHtml } from '../reports/service-log';
 import type { ReportShell } from '../reports/shell';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CaseloadStore } from '../db/store';
+import { exportAll, importAll } from '../db/transfer';
+import type { BackupInfo } from '../db/backup';
 import { loadSampleCaseload } from '../db/sample';
 import * as schools from '../db/queries/schools';
 import * as sessions from '../db/queries/sessions';
@@ -23,6 +27,8 @@ export interface HandlerContext {
   dataPath: string;
   /** The school date "today" (tests fix it). */
   today?: () => string;
+  /** The file, its backups and recovery; absent in tests that use a bare database. */
+  store?: CaseloadStore;
   /** Dialogs, PDF engine and printing; absent where no desktop is available. */
   shell?: ReportShell;
   /** The moment of a write, for finalisation stamps (tests fix it). */
@@ -32,6 +38,20 @@ export interface HandlerContext {
 }
 
 type Impl = { [K in ChannelName]: (input: Parsed<K>, ctx: HandlerContext) => Output<K> | Promise<Output<K>> };
+
+function storeOf(ctx: HandlerContext): CaseloadStore {
+  if (!ctx.store) throw new AppError('internal', 'Backups are not available here.');
+  return ctx.store;
+}
+
+const backupRow = ({ name, createdAt, reason, bytes, students, sessions }: BackupInfo) => ({
+  name,
+  createdAt,
+  reason,
+  bytes,
+  students,
+  sessions,
+});
 
 function shellOf(ctx: HandlerContext): ReportShell {
   if (!ctx.shell) throw new AppError('internal', 'Printing and saving files are not available here.');
@@ -167,7 +187,145 @@ const impl = {
     writeFileAtomic(file, medicaidCsv(rows));
     return { file, rows: rows.length, notes };
   },
+
+  getStartupNotice: (_i, ctx) => ctx.store?.notice ?? null,
+  listBackups: (_i, ctx) => ({ folder: storeOf(ctx).backupDir, backups: storeOf(ctx).list().map(backupRow) }),
+  backupNow: async (_i, ctx) => backupRow(await storeOf(ctx).backup('manual')),
+  restoreBackup: async (i, ctx) => {
+    const store = storeOf(ctx);
+    const r = await store.restore(i.name);
+    ctx.db = store.db;
+    return { restored: backupRow(r.restored), undo: backupRow(r.undo) };
+  },
+  exportEverything: async (_i, ctx) => {
+    const file = await shellOf(ctx).chooseSavePath(`Caseload export ${today(ctx)}.json`, 'json');
+    if (!file) return { file: null };
+    const data = exportAll(ctx.db, now(ctx));
+    writeFileAtomic(file, JSON.stringify(data));
+    return { file, rows: Object.values(data.tables).reduce((n, t) => n + t.length, 0) };
+  },
+  importEverything: async (_i, ctx) => {
+    const file = await shellOf(ctx).chooseOpenPath('json');
+    if (!file) return { file: null };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      throw new AppError(
+        'invalid',
+        'That file is not a Caseload export (it is not readable JSON). Nothing was imported.',
+      );
+    }
+    if (ctx.store) await ctx.store.backup('before-import');
+    const { rows } = importAll(ctx.db, raw);
+    minutes.invalidateCalendars(ctx.db);
+    return { file, rows };
+  },
+  listAudit: (i, { db }) =>
+    db
+      .prepare(
+        `SELECT id, at, action, student_id AS studentId, subject, detail FROM audit_log ORDER BY id DESC LIMIT ?`,
+      )
+      .all(i.limit) as AuditEntry[],
 } satisfies Impl;
+
+interface AuditNote {
+  studentId?: number | null;
+  subject?: string | null;
+  detail?: string | null;
+}
+
+const nameOf = (db: Sqlite, studentId: number) =>
+  (
+    db.prepare(`SELECT first_name || ' ' || last_name AS n FROM students WHERE id = ?`).get(studentId) as
+      { n: string } | undefined
+  )?.n ?? null;
+
+function sessionNote(db: Sqlite, id: number): AuditNote {
+  const s = db.prepare('SELECT date, start_time AS t, minutes, setting FROM sessions WHERE id = ?').get(id) as
+    { date: string; t: string; minutes: number; setting: string } | undefined;
+  const who = db
+    .prepare(
+      `SELECT group_concat(st.first_name || ' ' || st.last_name, ', ') AS n, min(a.student_id) AS sid FROM attendance a JOIN students st ON st.id = a.student_id WHERE a.session_id = ?`,
+    )
+    .get(id) as { n: string | null; sid: number | null };
+  return {
+    studentId: who.sid,
+    subject: who.n,
+    detail: s ? `session ${s.date} ${s.t}, ${s.minutes} min ${s.setting}` : null,
+  };
+}
+
+function reportNote(db: Sqlite, i: { studentId: number; periodId: number; version?: number | undefined }): AuditNote {
+  const p = db.prepare('SELECT label FROM reporting_periods WHERE id = ?').get(i.periodId) as
+    { label: string } | undefined;
+  return {
+    studentId: i.studentId,
+    subject: nameOf(db, i.studentId),
+    detail: `${p?.label ?? 'period'} progress report${i.version ? ` v${i.version}` : ''}`,
+  };
+}
+
+/**
+ * What the audit trail records, and what it notes: read before the action for deletions (the record
+ * is gone after), from the input otherwise.
+ */
+const AUDITED: Partial<{ [K in ChannelName]: { action: string; note: (input: Parsed<K>, db: Sqlite) => AuditNote } }> =
+  {
+    deleteStudent: { action: 'deleted student', note: (i, db) => ({ studentId: i.id, subject: nameOf(db, i.id) }) },
+    deleteSession: { action: 'deleted session', note: (i, db) => sessionNote(db, i.id) },
+    deletePlan: {
+      action: 'deleted IEP',
+      note: (i, db) => {
+        const p = db
+          .prepare('SELECT student_id AS s, start_date AS a, end_date AS b FROM plans WHERE id = ?')
+          .get(i.id) as { s: number; a: string; b: string } | undefined;
+        return p ? { studentId: p.s, subject: nameOf(db, p.s), detail: `IEP ${p.a} to ${p.b}` } : {};
+      },
+    },
+    deleteServiceLine: { action: 'deleted service line', note: (i) => ({ detail: `line #${i.id}` }) },
+    deleteGoal: { action: 'deleted goal', note: (i) => ({ detail: `goal #${i.id}` }) },
+    deleteSchool: {
+      action: 'deleted school',
+      note: (i, db) => ({
+        subject:
+          (db.prepare('SELECT name FROM schools WHERE id = ?').get(i.id) as { name: string } | undefined)?.name ?? null,
+      }),
+    },
+    finaliseProgressReport: { action: 'finalised report', note: (i, db) => reportNote(db, i) },
+    printProgressReport: { action: 'printed report', note: (i, db) => reportNote(db, i) },
+    saveProgressReportPdf: { action: 'exported report PDF', note: (i, db) => reportNote(db, i) },
+    exportProgressReportPdf: { action: 'exported report PDF', note: (i, db) => reportNote(db, i) },
+    exportCombinedProgressPdf: {
+      action: 'exported combined report PDF',
+      note: (i) => ({ detail: `${i.studentIds.length} reports` }),
+    },
+    exportServiceLog: {
+      action: 'exported service log',
+      note: (i, db) => ({
+        studentId: i.studentId,
+        subject: nameOf(db, i.studentId),
+        detail: `${i.format.toUpperCase()} ${i.from} to ${i.to}`,
+      }),
+    },
+    exportMedicaidCsv: { action: 'exported Medicaid log', note: (i) => ({ detail: i.month }) },
+    exportEverything: { action: 'exported everything', note: () => ({}) },
+    importEverything: { action: 'imported everything', note: () => ({}) },
+    restoreBackup: { action: 'restored backup', note: (i) => ({ detail: i.name }) },
+  };
+
+function writeAudit(db: Sqlite, at: string, action: string, note: AuditNote, result: unknown) {
+  const file = (result as { file?: string | null } | null)?.file;
+  if (file === null) return; // the person cancelled the dialog: nothing happened
+  const detail = [note.detail, file ? `to ${file}` : null].filter(Boolean).join(' ') || null;
+  db.prepare('INSERT INTO audit_log (at, action, student_id, subject, detail) VALUES (?, ?, ?, ?, ?)').run(
+    at,
+    action,
+    note.studentId ?? null,
+    note.subject ?? null,
+    detail,
+  );
+}
 
 function now(ctx: HandlerContext): string {
   return ctx.now ? ctx.now() : new Date().toISOString().slice(0, 19) + 'Z';
@@ -176,6 +334,11 @@ function now(ctx: HandlerContext): string {
 function today(ctx: HandlerContext): string {
   return ctx.today ? ctx.today() : localToday();
 }
+
+/** Channels that print, write files or touch backups: they answer with a promise. */
+const ASYNC_CHANNELS = new Set<ChannelName>(
+  (Object.keys(impl) as ChannelName[]).filter((k) => impl[k].constructor.name === 'AsyncFunction'),
+);
 
 /** Channels after which the cached school calendars must be re-read. */
 const CALENDAR_WRITES = new Set<ChannelName>([
@@ -210,14 +373,26 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     table[name] = (input: unknown) => {
       const parsed = contract[name].input.safeParse(input ?? undefined);
       if (!parsed.success) return { ok: false, error: fromZod(parsed.error) };
+      const run = impl[name] as (i: unknown, c: HandlerContext) => unknown;
+      const audit = AUDITED[name] as { action: string; note: (i: unknown, db: Sqlite) => AuditNote } | undefined;
       try {
-        const value = (impl[name] as (i: unknown, c: HandlerContext) => unknown)(parsed.data, ctx);
-        if (value instanceof Promise) {
-          return value.then(
-            (v: unknown) => ({ ok: true as const, value: v }),
+        if (ASYNC_CHANNELS.has(name)) {
+          const note = audit?.note(parsed.data, ctx.db);
+          return (run(parsed.data, ctx) as Promise<unknown>).then(
+            (v: unknown) => {
+              if (audit && note) writeAudit(ctx.db, now(ctx), audit.action, note, v);
+              return { ok: true as const, value: v };
+            },
             (e: unknown) => ({ ok: false as const, error: toApiError(name, e, ctx) }),
           );
         }
+        // One user action, one transaction: the change and its audit entry land together or not at all.
+        const value = ctx.db.transaction(() => {
+          const note = audit?.note(parsed.data, ctx.db);
+          const v = run(parsed.data, ctx);
+          if (audit && note) writeAudit(ctx.db, now(ctx), audit.action, note, v);
+          return v;
+        })();
         if (CALENDAR_WRITES.has(name)) minutes.invalidateCalendars(ctx.db);
         return { ok: true, value };
       } catch (e) {

@@ -21,6 +21,12 @@ async function withReportWindow<T>(html: string, fn: (win: Win) => Promise<T>): 
   }
 }
 
+const FILTERS = {
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  json: { name: 'Caseload export', extensions: ['json'] },
+};
+
 export function electronReportShell(getParent: () => Win | null): ReportShell {
   return {
     async chooseFolder(title) {
@@ -36,10 +42,16 @@ export function electronReportShell(getParent: () => Win | null): ReportShell {
       const parent = getParent();
       const opts = {
         defaultPath: defaultName,
-        filters: kind === 'pdf' ? [{ name: 'PDF', extensions: ['pdf'] }] : [{ name: 'CSV', extensions: ['csv'] }],
+        filters: [FILTERS[kind]],
       };
       const r = parent ? await dialog.showSaveDialog(parent, opts) : await dialog.showSaveDialog(opts);
       return r.canceled ? null : (r.filePath ?? null);
+    },
+    async chooseOpenPath(kind) {
+      const parent = getParent();
+      const opts = { filters: [FILTERS[kind]], properties: ['openFile'] as 'openFile'[] };
+      const r = parent ? await dialog.showOpenDialog(parent, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     htmlToPdf: (html) =>
       withReportWindow(html, (win) =>

@@ -5,7 +5,8 @@
  */
 export interface ReportShell {
   chooseFolder(title: string): Promise<string | null>;
-  chooseSavePath(defaultName: string, kind: 'pdf' | 'csv'): Promise<string | null>;
+  chooseSavePath(defaultName: string, kind: 'pdf' | 'csv' | 'json'): Promise<string | null>;
+  chooseOpenPath(kind: 'json'): Promise<string | null>;
   htmlToPdf(html: string): Promise<Uint8Array>;
   printHtml(html: string): Promise<boolean>;
 }

@@ -5,6 +5,7 @@ import { createHashRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { CompliancePage } from './pages/CompliancePage';
+import { DataPage } from './pages/DataPage';
 import { GoalPage } from './pages/GoalPage';
 import { LogSessionPage } from './pages/LogSessionPage';
 import { RecordsPage } from './pages/RecordsPage';
@@ -36,6 +37,7 @@ const router = createHashRouter([
       { path: 'records', element: <RecordsPage /> },
       { path: 'schools', element: <SchoolsPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'data', element: <DataPage /> },
     ],
   },
 ]);

@@ -58,6 +58,13 @@ export const CHANNELS = [
   'printProgressReport',
   'exportServiceLog',
   'exportMedicaidCsv',
+  'getStartupNotice',
+  'listBackups',
+  'backupNow',
+  'restoreBackup',
+  'exportEverything',
+  'importEverything',
+  'listAudit',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 export const CHANNEL_PREFIX = 'caseload:';

@@ -79,6 +79,14 @@ export const contract = {
   printProgressReport: channel(s.ReportVersionInput).returns<{ printed: boolean }>(),
   exportServiceLog: channel(s.ServiceLogExportInput).returns<t.ExportResult>(),
   exportMedicaidCsv: channel(s.MonthInput).returns<t.ExportResult>(),
+
+  getStartupNotice: channel(s.Empty).returns<t.StartupNotice | null>(),
+  listBackups: channel(s.Empty).returns<t.BackupState>(),
+  backupNow: channel(s.Empty).returns<t.BackupRow>(),
+  restoreBackup: channel(s.BackupName).returns<{ restored: t.BackupRow; undo: t.BackupRow }>(),
+  exportEverything: channel(s.Empty).returns<t.ExportResult>(),
+  importEverything: channel(s.Empty).returns<t.ExportResult>(),
+  listAudit: channel(s.AuditQuery).returns<t.AuditEntry[]>(),
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -480,3 +480,12 @@ export const ServiceLogExportInput = z
 export const MonthInput = z
   .object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month as YYYY-MM' }) })
   .strict();
+
+// ---------- backups, transfer, audit ----------
+export const BackupName = z
+  .object({ name: z.string().regex(/^caseload-[\w-]+\.sqlite3$/, { error: 'is not a backup file name' }) })
+  .strict();
+export const AuditQuery = z
+  .object({ limit: z.number().int().min(1).max(5000).default(200) })
+  .strict()
+  .default({ limit: 200 });

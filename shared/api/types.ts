@@ -353,3 +353,32 @@ export interface ExportResult {
   rows?: number;
   notes?: string[];
 }
+
+export interface BackupRow {
+  name: string;
+  createdAt: string;
+  reason: string;
+  bytes: number;
+  students: number | null;
+  sessions: number | null;
+}
+
+export interface BackupState {
+  folder: string;
+  backups: BackupRow[];
+}
+
+export interface StartupNotice {
+  kind: 'recovered' | 'damaged-no-backup';
+  damagedPath: string;
+  backup: { name: string; createdAt: string } | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  action: string;
+  studentId: number | null;
+  subject: string | null;
+  detail: string | null;
+}

@@ -44,11 +44,14 @@ export class E2EApp {
   /** Where "chosen" folders and save paths point, and what was sent to the printer. */
   readonly exportDir = join(this.dir, 'exports');
   printed: string[] = [];
+  /** What the next "open file" dialog answers. */
+  openPath: string | null = null;
 
   /** The desktop's part, backed by the same Chromium: its PDF engine, and a folder for the dialogs. */
   readonly shell: ReportShell = {
     chooseFolder: async () => this.exportDir,
     chooseSavePath: async (name) => join(this.exportDir, name),
+    chooseOpenPath: async () => this.openPath,
     htmlToPdf: async (html) => {
       const page = await this.context.newPage();
       try {

@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useApi } from '../api';
 
 const NAV = [
   { to: '/', label: 'Caseload', key: '1' },
@@ -8,6 +9,7 @@ const NAV = [
   { to: '/reports', label: 'Progress reports', key: '3' },
   { to: '/records', label: 'Records', key: '4' },
   { to: '/schools', label: 'Schools & calendars', key: '5' },
+  { to: '/data', label: 'Backups & data', key: '6' },
   { to: '/settings', label: 'Settings', key: ',' },
 ];
 
@@ -65,8 +67,37 @@ export function Layout() {
         <p className="offline">Offline · data stays on this computer</p>
       </nav>
       <main id="main" tabIndex={-1}>
+        <StartupNotice />
         <Outlet />
       </main>
+    </div>
+  );
+}
+
+/** Said once, plainly, when the data file was found damaged at start. */
+function StartupNotice() {
+  const notice = useApi('getStartupNotice');
+  const [now] = useState(() => Date.now());
+  const n = notice.data;
+  if (!n) return null;
+  const when = n.backup ? new Date(n.backup.createdAt) : null;
+  const hours = when ? Math.max(0, Math.round((now - when.getTime()) / 3_600_000)) : 0;
+  return (
+    <div className="error" role="alert">
+      {n.kind === 'recovered' && when ? (
+        <>
+          Your caseload file was damaged (for example by a crash or a failing disk), so Caseload restored the latest
+          sound backup, made {when.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })} (
+          {hours < 1 ? 'less than an hour' : `about ${hours} hour${hours === 1 ? '' : 's'}`} ago). Anything entered
+          after that is missing: please re-enter it. The damaged file was kept, untouched, at{' '}
+          <code>{n.damagedPath}</code>.
+        </>
+      ) : (
+        <>
+          Your caseload file was damaged and no sound backup was found, so Caseload started empty. The damaged file was
+          kept, untouched, at <code>{n.damagedPath}</code>; a data recovery service may be able to read it.
+        </>
+      )}
     </div>
   );
 }

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { AppError } from '../ipc/errors';
+import { LATEST_VERSION, type Sqlite, schemaVersion } from './db';
+
+/**
+ * The whole caseload as one file: JSON, `format: "caseload-export"`, `version: 1`, the schema version
+ * it was written at, and every table's rows keyed by column name, in an order that satisfies the
+ * foreign keys. Documented in docs/export-format.md.
+ */
+export const EXPORT_TABLES = [
+  'settings',
+  'schools',
+  'school_years',
+  'closures',
+  'reporting_periods',
+  'students',
+  'plans',
+  'service_lines',
+  'goals',
+  'sessions',
+  'attendance',
+  'makeup_links',
+  'goal_data',
+  'progress_reports',
+  'audit_log',
+] as const;
+
+const Cell = z.union([z.string(), z.number(), z.null()]);
+export const ExportFile = z.object({
+  format: z.literal('caseload-export', { error: 'this is not a Caseload export file' }),
+  version: z.literal(1, { error: 'this export was written by a newer Caseload' }),
+  schemaVersion: z.number().int().positive(),
+  exportedAt: z.string(),
+  tables: z.record(z.string(), z.array(z.record(z.string(), Cell))),
+});
+export type ExportData = z.infer<typeof ExportFile>;
+
+export function exportAll(db: Sqlite, now: string): ExportData {
+  const tables: ExportData['tables'] = {};
+  db.transaction(() => {
+    for (const t of EXPORT_TABLES)
+      tables[t] = db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Record<string, string | number | null>[];
+  })();
+  return { format: 'caseload-export', version: 1, schemaVersion: schemaVersion(db), exportedAt: now, tables };
+}
+
+/** Imports an export into an empty app, keeping every id; all of it or nothing. */
+export function importAll(db: Sqlite, raw: unknown): { rows: number } {
+  const parsed = ExportFile.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError(
+      'invalid',
+      `This file cannot be imported: ${parsed.error.issues[0]?.message ?? 'it is not a Caseload export'}.`,
+    );
+  }
+  const data = parsed.data;
+  if (data.schemaVersion > LATEST_VERSION) {
+    throw new AppError('invalid', 'This export was written by a newer Caseload; install it to import this file.');
+  }
+  const existing = (
+    db.prepare('SELECT (SELECT count(*) FROM schools) + (SELECT count(*) FROM students) AS n').get() as { n: number }
+  ).n;
+  if (existing > 0) {
+    throw new AppError(
+      'conflict',
+      'Import needs an empty app: this one already has schools or students. Nothing was imported.',
+    );
+  }
+  let rows = 0;
+  db.transaction(() => {
+    db.prepare('DELETE FROM settings').run();
+    for (const t of EXPORT_TABLES) {
+      const list = data.tables[t] ?? [];
+      if (list.length === 0) continue;
+      const columns = new Set((db.pragma(`table_info(${t})`) as { name: string }[]).map((c) => c.name));
+      for (const row of list) {
+        const keys = Object.keys(row);
+        const unknown = keys.find((k) => !columns.has(k));
+        if (unknown)
+          throw new AppError(
+            'invalid',
+            `This file cannot be imported: table ${t} has no column ${unknown}. Nothing was imported.`,
+          );
+        db.prepare(`INSERT INTO ${t} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(
+          ...keys.map((k) => row[k]),
+        );
+        rows++;
+      }
+    }
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length)
+      throw new AppError(
+        'invalid',
+        'This file cannot be imported: its records refer to records it does not contain. Nothing was imported.',
+      );
+  })();
+  return { rows };
+}
