@@ -69,10 +69,17 @@ export async function createBackup(db: Sqlite, dir: string, reason: string, now 
   const tmp = join(dir, `.${name}.partial`);
   try {
     await db.backup(tmp);
+    // A backup is one self-contained file: no -wal beside it, so it can be copied anywhere as it is.
+    const copy = new Database(tmp, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     if (!verifyFile(tmp)) throw new Error('the new backup failed its integrity check');
     renameSync(tmp, final);
   } finally {
-    rmSync(tmp, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(tmp + suffix, { force: true });
   }
   rotateBackups(dir, now);
   return describe(final);

@@ -371,7 +371,16 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const table = {} as Record<ChannelName, (input: unknown) => Result<unknown> | Promise<Result<unknown>>>;
   for (const name of Object.keys(contract) as ChannelName[]) {
     table[name] = (input: unknown) => {
-      const parsed = contract[name].input.safeParse(input ?? undefined);
+      let parsed: ReturnType<(typeof contract)[typeof name]['input']['safeParse']>;
+      try {
+        parsed = contract[name].input.safeParse(input);
+      } catch {
+        // A schema must never throw; if one does, the answer is still a refusal, not a crash.
+        return {
+          ok: false,
+          error: { code: 'invalid', message: 'Input: this request is not in a form Caseload understands.' },
+        };
+      }
       if (!parsed.success) return { ok: false, error: fromZod(parsed.error) };
       const run = impl[name] as (i: unknown, c: HandlerContext) => unknown;
       const audit = AUDITED[name] as { action: string; note: (i: unknown, db: Sqlite) => AuditNote } | undefined;

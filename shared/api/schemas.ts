@@ -51,12 +51,18 @@ const wholeMinutes = (max: number) =>
     .min(1, { error: 'must be at least 1 minute' })
     .max(max, { error: `must be at most ${max} minutes` });
 
+/** Cross-field checks run even when a field failed its own check: compare only real dates. */
+const before = (a: unknown, b: unknown) =>
+  typeof a === 'string' && typeof b === 'string' && isRealDate(a) && isRealDate(b) && toDay(a) < toDay(b);
+const spanDays = (a: unknown, b: unknown) =>
+  typeof a === 'string' && typeof b === 'string' && isRealDate(a) && isRealDate(b) ? toDay(b) - toDay(a) : 0;
+
 function endNotBeforeStart<T extends { startDate?: string | null; endDate?: string | null }>(
   v: T,
   ctx: z.RefinementCtx,
   startLabel = 'start date',
 ) {
-  if (v.startDate && v.endDate && toDay(v.endDate) < toDay(v.startDate)) {
+  if (before(v.endDate, v.startDate)) {
     ctx.addIssue({
       code: 'custom',
       path: ['endDate'],
@@ -104,13 +110,13 @@ export const SchoolYearInput = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (toDay(v.lastDay) < toDay(v.firstDay)) {
+    if (before(v.lastDay, v.firstDay)) {
       ctx.addIssue({
         code: 'custom',
         path: ['lastDay'],
         message: `${v.lastDay} is before the first day ${v.firstDay}`,
       });
-    } else if (toDay(v.lastDay) - toDay(v.firstDay) > 400) {
+    } else if (spanDays(v.firstDay, v.lastDay) > 400) {
       ctx.addIssue({ code: 'custom', path: ['lastDay'], message: 'a school year spans at most 400 days' });
     }
   });
@@ -118,7 +124,7 @@ export const SchoolYearUpdate = z
   .object({ id, label: required(40), firstDay: isoDate, lastDay: isoDate })
   .strict()
   .superRefine((v, ctx) => {
-    if (toDay(v.lastDay) < toDay(v.firstDay)) {
+    if (before(v.lastDay, v.firstDay)) {
       ctx.addIssue({
         code: 'custom',
         path: ['lastDay'],
@@ -247,6 +253,7 @@ type LineShape = {
 
 /** The amount rules shared by create, correct and amend. */
 export function checkLineAmount(v: LineShape, ctx: z.RefinementCtx) {
+  if (!v || typeof v !== 'object') return;
   if (v.grouping === 'group' && (v.maxGroupSize == null || v.maxGroupSize < 2)) {
     ctx.addIssue({
       code: 'custom',
@@ -374,8 +381,10 @@ function checkSessionStudents(
   v: { minutes: number; students: { studentId: number; minutes?: number | undefined }[] },
   ctx: z.RefinementCtx,
 ) {
+  if (!Array.isArray(v.students) || typeof v.minutes !== 'number') return;
   const seen = new Set<number>();
   v.students.forEach((s, i) => {
+    if (!s || typeof s !== 'object') return;
     if (seen.has(s.studentId)) {
       ctx.addIssue({
         code: 'custom',
@@ -412,9 +421,8 @@ export const RangeInput = z
   .object({ from: isoDate, to: isoDate, schoolId: id.optional() })
   .strict()
   .superRefine((v, ctx) => {
-    if (toDay(v.to) < toDay(v.from))
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
-    else if (toDay(v.to) - toDay(v.from) > 3700)
+    if (before(v.to, v.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
+    else if (spanDays(v.from, v.to) > 3700)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'a range spans at most 10 years' });
   });
 
@@ -422,8 +430,7 @@ export const StudentRangeInput = z
   .object({ studentId: id, from: isoDate, to: isoDate })
   .strict()
   .superRefine((v, ctx) => {
-    if (toDay(v.to) < toDay(v.from))
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
+    if (before(v.to, v.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
   });
 
 export const IdInput = z.object({ id }).strict();
@@ -467,15 +474,13 @@ export const ServiceLogInput = z
   .object({ studentId: id, from: isoDate, to: isoDate })
   .strict()
   .superRefine((v, ctx) => {
-    if (toDay(v.to) < toDay(v.from))
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
+    if (before(v.to, v.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
   });
 export const ServiceLogExportInput = z
   .object({ studentId: id, from: isoDate, to: isoDate, format: z.enum(['pdf', 'csv']) })
   .strict()
   .superRefine((v, ctx) => {
-    if (toDay(v.to) < toDay(v.from))
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
+    if (before(v.to, v.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
   });
 export const MonthInput = z
   .object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month as YYYY-MM' }) })

@@ -1,0 +1,58 @@
+// A long run of session logging and roster imports through the real handlers, acknowledging each
+// committed write on stdout. The kill test SIGKILLs this process at random points.
+import { writeSync } from 'node:fs';
+import { openDatabase } from '../../electron/db/db';
+import { addDays, minutesToTime } from '../../shared/domain/dates';
+import { createHandlers } from '../../electron/ipc/handlers';
+
+const file = process.argv[2]!;
+const db = openDatabase(file);
+const h = createHandlers({ db, dataPath: file, today: () => '2026-11-18' });
+const ack = (line: string) => writeSync(1, `${line}\n`);
+const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+if (ok(h.listSchools(undefined)).length === 0) {
+  const s = ok(h.createSchool({ name: 'Kill Test Elementary' }));
+  ok(h.createSchoolYear({ schoolId: s.id, label: '2026-27', firstDay: '2026-08-26', lastDay: '2027-06-11' }));
+  for (let i = 0; i < 6; i++) ok(h.createStudent({ firstName: `S${i}`, lastName: 'Kill', schoolId: s.id }));
+}
+const students = ok(h.listStudents({ status: 'active' })).map((s) => s.id);
+// Continue after the last session: each session gets its own date and slot, so none overlap.
+let n = (db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
+ack('READY');
+for (;;) {
+  n++;
+  if (n % 10 === 0) {
+    const csv = [
+      'First name,Last name,School',
+      ...Array.from({ length: 5 }, (_, i) => `R${n}-${i},Roster,Kill Test Elementary`),
+    ].join('\n');
+    const r = ok(h.importRoster({ csv }));
+    ack(`ROSTER ${n} ${r.created}`);
+    continue;
+  }
+  // 280 school-year dates × 50 twenty-minute slots: 14,000 sessions before a slot repeats.
+  const date = addDays('2026-08-26', n % 280);
+  const slot = Math.floor(n / 280) % 50;
+  const minutes = 6 * 60 + slot * 20;
+  const group = [
+    students[n % students.length]!,
+    students[(n + 1) % students.length]!,
+    students[(n + 2) % students.length]!,
+  ];
+  const s = ok(
+    h.createSession({
+      date,
+      startTime: minutesToTime(minutes),
+      minutes: 15,
+      setting: 'pull_out',
+      grouping: 'group',
+      note: `kill run ${n}`,
+      students: group.map((studentId, k) => ({ studentId, code: k === 2 ? 'student_absent' : 'present' })),
+    }),
+  );
+  ack(`SESSION ${s.id} ${s.students.length}`);
+}
