@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { closeDatabase, openDatabase } from '../electron/db/db';
+import { CaseloadStore } from '../electron/db/store';
 import { generateCaseload, usSchoolYear } from '../electron/db/sample';
 import { createHandlers } from '../electron/ipc/handlers';
 import { getProgressReport, listReportingPeriods } from '../electron/db/queries/reports';
@@ -125,6 +126,23 @@ for (const cfg of SIZES) {
 
   if (cfg.size === 'small') await batchPdfs(db, dir);
   closeDatabase(db);
+
+  // Backup (online API + integrity_check) and restore (undo backup, verify, swap, reopen).
+  const store = await CaseloadStore.open(file, join(dir, 'backups'));
+  let t1 = performance.now();
+  const b = await store.backup('manual');
+  const backupMs = performance.now() - t1;
+  t1 = performance.now();
+  await store.restore(b.name);
+  const restoreMs = performance.now() - t1;
+  report({
+    size: cfg.size,
+    figure: 'backupAndRestore',
+    backupMs: Math.round(backupMs),
+    restoreMs: Math.round(restoreMs),
+    bytes: b.bytes,
+  });
+  store.close();
   rmSync(dir, { recursive: true, force: true });
 }
 

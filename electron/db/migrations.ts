@@ -214,6 +214,14 @@ BEGIN
 END;
 `,
   },
+  {
+    version: 4,
+    name: 'indexes for the caseload view: misses by date, attendance by session and code',
+    sql: `
+CREATE INDEX attendance_date_code ON attendance(date, code);
+CREATE INDEX attendance_session_code ON attendance(session_id, code);
+`,
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

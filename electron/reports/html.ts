@@ -58,8 +58,8 @@ td.num, th.num { text-align: right; }
 .spark { display: block; margin: 3pt 0; }
 `;
 
-export function document(title: string, body: string): string {
+export function document(title: string, body: string, extraCss = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${esc(title)}</title><style>${PRINT_CSS}</style></head><body>${body}</body></html>`;
+<title>${esc(title)}</title><style>${PRINT_CSS}${extraCss}</style></head><body>${body}</body></html>`;
 }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHANNELS } from '../../shared/api/channels';
 import { closeDatabase, openDatabase, type Sqlite } from '../../electron/db/db';
+import { CaseloadStore } from '../../electron/db/store';
 import { createHandlers, type Handlers } from '../../electron/ipc/handlers';
 import type { ReportShell } from '../../electron/reports/shell';
 
@@ -67,9 +68,12 @@ export class E2EApp {
     },
   };
 
+  store: CaseloadStore | null = null;
+
   private makeHandlers() {
     return createHandlers({
       db: this.db,
+      store: this.store ?? undefined,
       dataPath: this.file,
       today: () => this.today,
       now: () => `${this.today}T15:00:00Z`,
@@ -77,7 +81,16 @@ export class E2EApp {
     });
   }
 
+  /** From here on the file is opened as the app opens it: health check, backups, recovery. */
+  private async openStore() {
+    closeDatabase(this.db);
+    this.store = await CaseloadStore.open(this.file, join(this.dir, 'backups'));
+    this.db = this.store.db;
+    this.handlers = this.makeHandlers();
+  }
+
   async start() {
+    await this.openStore();
     this.server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
@@ -139,9 +152,8 @@ export class E2EApp {
 
   /** Closes and reopens the database, as a restart of the app would. */
   async restartBackend() {
-    closeDatabase(this.db);
-    this.db = openDatabase(this.file);
-    this.handlers = this.makeHandlers();
+    this.store?.close();
+    await this.openStore();
     await this.page.reload();
   }
 
@@ -174,7 +186,8 @@ export class E2EApp {
   async stop() {
     await this.context?.close();
     if (this.server) await new Promise((r) => this.server.close(r));
-    closeDatabase(this.db);
+    if (this.store) this.store.close();
+    else closeDatabase(this.db);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
