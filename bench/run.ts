@@ -11,6 +11,7 @@ import { createHandlers } from '../electron/ipc/handlers';
 import { getProgressReport, listReportingPeriods } from '../electron/db/queries/reports';
 import { progressReportHtml } from '../electron/reports/progress-report';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { writeFileSync } from 'node:fs';
 
 const TODAY = '2026-11-18';
@@ -166,14 +167,8 @@ async function batchPdfs(db: ReturnType<typeof openDatabase>, dir: string) {
   });
   const htmlMs = performance.now() - t;
   const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();

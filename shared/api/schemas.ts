@@ -189,30 +189,20 @@ export const RosterImportInput = z
   .strict();
 
 // ---------- plans, service lines, goals ----------
+const planFields = {
+  startDate: isoDate,
+  endDate: isoDate,
+  meetingDate: optionalDate,
+  reevalDueDate: optionalDate,
+  lastEvalDate: optionalDate,
+  medicaidConsentExpires: optionalDate,
+};
 export const PlanInput = z
-  .object({
-    studentId: id,
-    kind: z.enum(PLAN_KINDS).default('IEP'),
-    startDate: isoDate,
-    endDate: isoDate,
-    meetingDate: optionalDate,
-    reevalDueDate: optionalDate,
-    lastEvalDate: optionalDate,
-    medicaidConsentExpires: optionalDate,
-  })
+  .object({ studentId: id, kind: z.enum(PLAN_KINDS).default('IEP'), ...planFields })
   .strict()
   .superRefine((v, ctx) => endNotBeforeStart(v, ctx, 'IEP start date'));
 export const PlanUpdate = z
-  .object({
-    id,
-    kind: z.enum(PLAN_KINDS),
-    startDate: isoDate,
-    endDate: isoDate,
-    meetingDate: optionalDate,
-    reevalDueDate: optionalDate,
-    lastEvalDate: optionalDate,
-    medicaidConsentExpires: optionalDate,
-  })
+  .object({ id, kind: z.enum(PLAN_KINDS), ...planFields })
   .strict()
   .superRefine((v, ctx) => endNotBeforeStart(v, ctx, 'IEP start date'));
 

@@ -6,6 +6,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHANNELS } from '../../shared/api/channels';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium';
 import { closeDatabase, openDatabase, type Sqlite } from '../../electron/db/db';
 import { CaseloadStore } from '../../electron/db/store';
 import { createHandlers, type Handlers } from '../../electron/ipc/handlers';
@@ -121,16 +122,9 @@ export class E2EApp {
     const addr = this.server.address();
     this.url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
     this.context = await chromium.launchPersistentContext(join(this.dir, 'profile'), {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 800 },
     });
     // The same named functions as the preload, one per contract channel.

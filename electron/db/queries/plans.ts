@@ -54,6 +54,17 @@ function noPlanOverlap(db: Sqlite, studentId: number, start: string, end: string
   }
 }
 
+/** Named parameters shared by insert and update. */
+const planParams = (v: z.output<typeof s.PlanUpdate> | z.output<typeof s.PlanInput>) => ({
+  kind: v.kind,
+  startDate: v.startDate,
+  endDate: v.endDate,
+  meetingDate: v.meetingDate ?? null,
+  reevalDueDate: v.reevalDueDate ?? null,
+  lastEvalDate: v.lastEvalDate ?? null,
+  medicaidConsentExpires: v.medicaidConsentExpires ?? null,
+});
+
 export function createPlan(db: Sqlite, v: z.output<typeof s.PlanInput>): Plan {
   return db.transaction(() => {
     const st = db.prepare('SELECT id FROM students WHERE id = ?').get(v.studentId);
@@ -62,18 +73,10 @@ export function createPlan(db: Sqlite, v: z.output<typeof s.PlanInput>): Plan {
     const r = db
       .prepare(
         `INSERT INTO plans (student_id, kind, start_date, end_date, meeting_date, reeval_due_date, last_eval_date,
-          medicaid_consent_expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          medicaid_consent_expires) VALUES (@studentId, @kind, @startDate, @endDate, @meetingDate, @reevalDueDate,
+          @lastEvalDate, @medicaidConsentExpires)`,
       )
-      .run(
-        v.studentId,
-        v.kind,
-        v.startDate,
-        v.endDate,
-        v.meetingDate ?? null,
-        v.reevalDueDate ?? null,
-        v.lastEvalDate ?? null,
-        v.medicaidConsentExpires ?? null,
-      );
+      .run({ ...planParams(v), studentId: v.studentId });
     return getPlan(db, Number(r.lastInsertRowid));
   })();
 }
@@ -90,18 +93,10 @@ export function updatePlan(db: Sqlite, v: z.output<typeof s.PlanUpdate>): Plan {
       );
     }
     db.prepare(
-      `UPDATE plans SET kind = ?, start_date = ?, end_date = ?, meeting_date = ?, reeval_due_date = ?,
-        last_eval_date = ?, medicaid_consent_expires = ? WHERE id = ?`,
-    ).run(
-      v.kind,
-      v.startDate,
-      v.endDate,
-      v.meetingDate ?? null,
-      v.reevalDueDate ?? null,
-      v.lastEvalDate ?? null,
-      v.medicaidConsentExpires ?? null,
-      v.id,
-    );
+      `UPDATE plans SET kind = @kind, start_date = @startDate, end_date = @endDate, meeting_date = @meetingDate,
+        reeval_due_date = @reevalDueDate, last_eval_date = @lastEvalDate,
+        medicaid_consent_expires = @medicaidConsentExpires WHERE id = @id`,
+    ).run({ ...planParams(v), id: v.id });
     return getPlan(db, v.id);
   })();
 }

@@ -73,24 +73,28 @@ export function listStudents(db: Sqlite, filter: z.output<typeof s.StudentFilter
   return students.map((st) => ({ ...st, weeklyMinutes: weekly.get(st.id) ?? emptyBySetting() }));
 }
 
+/** Named parameters shared by insert and update. */
+const studentParams = (v: z.output<typeof s.StudentInput>) => ({
+  firstName: v.firstName,
+  lastName: v.lastName,
+  preferredName: v.preferredName,
+  dateOfBirth: v.dateOfBirth ?? null,
+  grade: v.grade,
+  schoolId: v.schoolId,
+  teacher: v.teacher,
+  districtStudentId: v.districtStudentId,
+  medicaidId: v.medicaidId,
+  status: v.status,
+});
+
 const insertStudent = (db: Sqlite, v: z.output<typeof s.StudentInput>) =>
   db
     .prepare(
       `INSERT INTO students (first_name, last_name, preferred_name, date_of_birth, grade, school_id,
-        teacher, district_student_id, medicaid_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        teacher, district_student_id, medicaid_id, status) VALUES (@firstName, @lastName, @preferredName,
+        @dateOfBirth, @grade, @schoolId, @teacher, @districtStudentId, @medicaidId, @status)`,
     )
-    .run(
-      v.firstName,
-      v.lastName,
-      v.preferredName,
-      v.dateOfBirth,
-      v.grade,
-      v.schoolId,
-      v.teacher,
-      v.districtStudentId,
-      v.medicaidId,
-      v.status,
-    );
+    .run(studentParams(v));
 
 export function createStudent(db: Sqlite, input: z.output<typeof s.StudentInput>): Student {
   return db.transaction(() => {
@@ -104,21 +108,10 @@ export function updateStudent(db: Sqlite, v: z.output<typeof s.StudentUpdate>): 
     getStudent(db, v.id, 'id');
     getSchool(db, v.schoolId);
     db.prepare(
-      `UPDATE students SET first_name = ?, last_name = ?, preferred_name = ?, date_of_birth = ?, grade = ?,
-        school_id = ?, teacher = ?, district_student_id = ?, medicaid_id = ?, status = ? WHERE id = ?`,
-    ).run(
-      v.firstName,
-      v.lastName,
-      v.preferredName,
-      v.dateOfBirth,
-      v.grade,
-      v.schoolId,
-      v.teacher,
-      v.districtStudentId,
-      v.medicaidId,
-      v.status,
-      v.id,
-    );
+      `UPDATE students SET first_name = @firstName, last_name = @lastName, preferred_name = @preferredName,
+        date_of_birth = @dateOfBirth, grade = @grade, school_id = @schoolId, teacher = @teacher,
+        district_student_id = @districtStudentId, medicaid_id = @medicaidId, status = @status WHERE id = @id`,
+    ).run({ ...studentParams(v), id: v.id });
     return getStudent(db, v.id);
   })();
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { StudentRow } from '../../../shared/api/types';
+import { SchoolFilter } from '../components/SchoolFilter';
 import { useApi, useWrite } from '../api';
 import { Empty, ErrorMessage, Loading, Modal } from '../components/ui';
 import { fmtDate, mins, studentName } from '../format';
@@ -8,7 +9,6 @@ import { StudentForm } from './StudentForm';
 
 export function CaseloadPage() {
   const state = useApi('getAppState');
-  const schools = useApi('listSchools');
   const [schoolId, setSchoolId] = useState<number | undefined>();
   const [status, setStatus] = useState<'active' | 'exited' | 'all'>('active');
   const [search, setSearch] = useState('');
@@ -49,20 +49,7 @@ export function CaseloadPage() {
             }}
           />
         </label>
-        <label>
-          School
-          <select
-            value={schoolId ?? ''}
-            onChange={(e) => setSchoolId(e.target.value ? Number(e.target.value) : undefined)}
-          >
-            <option value="">All schools</option>
-            {schools.data?.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SchoolFilter value={schoolId} onChange={setSchoolId} />
         <label>
           Status
           <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { PUBLISHED_MIX } from '../../../shared/domain/minutes-delivered';
 import { SETTINGS, SETTING_LABELS } from '../../../shared/domain/codes';
 import { type DateRange, localToday, monthRange, weekRange } from '../../../shared/domain/dates';
+import { SchoolFilter } from '../components/SchoolFilter';
 import { useApi } from '../api';
 import { SETTING_COLOURS } from '../components/MinutesChart';
 import { ErrorMessage, Loading } from '../components/ui';
@@ -24,7 +25,6 @@ export function CompliancePage() {
   const [custom, setCustom] = useState<DateRange>(presets.month);
   const [schoolId, setSchoolId] = useState<number | undefined>();
   const range = preset === 'custom' ? custom : presets[preset];
-  const schools = useApi('listSchools');
   const data = useApi('caseloadCompliance', { ...range, schoolId });
   return (
     <section aria-labelledby="compliance-title">
@@ -61,20 +61,7 @@ export function CompliancePage() {
             </label>
           </>
         )}
-        <label>
-          School
-          <select
-            value={schoolId ?? ''}
-            onChange={(e) => setSchoolId(e.target.value ? Number(e.target.value) : undefined)}
-          >
-            <option value="">All schools</option>
-            {schools.data?.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SchoolFilter value={schoolId} onChange={setSchoolId} />
       </div>
       <ErrorMessage error={data.error} />
       {data.isPending && <Loading />}
