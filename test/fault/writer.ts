@@ -19,9 +19,15 @@ if (ok(h.listSchools(undefined)).length === 0) {
   ok(h.createSchoolYear({ schoolId: s.id, label: '2026-27', firstDay: '2026-08-26', lastDay: '2027-06-11' }));
   for (let i = 0; i < 6; i++) ok(h.createStudent({ firstName: `S${i}`, lastName: 'Kill', schoolId: s.id }));
 }
-const students = ok(h.listStudents({ status: 'active' })).map((s) => s.id);
-// Continue after the last session: each session gets its own date and slot, so none overlap.
-let n = (db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
+const students = ok(h.listStudents({ status: 'active' }))
+  .filter((s) => s.lastName === 'Kill')
+  .map((s) => s.id);
+// Each iteration commits one session or one roster batch of 5, so the tallies say exactly where the
+// last run stopped; carrying on from there gives every session its own date and slot.
+const tally = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+let n =
+  tally('SELECT count(*) AS n FROM sessions') +
+  tally("SELECT count(*) / 5 AS n FROM students WHERE last_name = 'Roster'");
 ack('READY');
 for (;;) {
   n++;
