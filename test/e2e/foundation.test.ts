@@ -40,6 +40,17 @@ describe('first start to a student with an IEP, through the UI, in Chromium', ()
     await p.getByText('Veterans Day').waitFor();
     await p.getByRole('button', { name: 'Use quarters' }).click();
     await p.getByText('Quarter 4').waitFor();
+    // Custom periods: a period that ends before it starts is refused, naming the field.
+    await p.getByRole('button', { name: 'Custom…' }).click();
+    const dialog = p.getByRole('dialog');
+    await dialog.getByLabel('Ends').first().fill('2026-08-01');
+    await dialog.getByRole('button', { name: 'Save periods' }).click();
+    await dialog.getByRole('alert').filter({ hasText: '2026-08-01 is before the start date 2026-08-26' }).waitFor();
+    await dialog.getByLabel('Ends').first().fill('2026-11-06');
+    await dialog.getByLabel('Label').first().fill('Q1 (fall)');
+    await dialog.getByRole('button', { name: 'Save periods' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await p.getByText('Q1 (fall)').waitFor();
     await app.screenshot('02-schools-calendar');
     expect(await app.axe()).toEqual([]);
 

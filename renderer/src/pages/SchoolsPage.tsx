@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SchoolYear } from '../../../shared/api/types';
 import { useApi, useWrite } from '../api';
+import { PeriodsEditor } from '../components/PeriodsEditor';
 import { Confirm, Empty, ErrorMessage, Field, formValues, Modal } from '../components/ui';
 import { fmtDate } from '../format';
 
@@ -201,23 +202,8 @@ function CopyCalendar({
 function YearEditor({ year }: { year: SchoolYear }) {
   const add = useWrite('addClosure');
   const remove = useWrite('deleteClosure');
-  const periods = useWrite('setReportingPeriods');
   const delYear = useWrite('deleteSchoolYear');
   const [confirm, setConfirm] = useState(false);
-  const quarters = () => {
-    // Four periods of roughly equal calendar length; each due a week after it ends.
-    const start = new Date(`${year.firstDay}T00:00:00Z`).getTime();
-    const end = new Date(`${year.lastDay}T00:00:00Z`).getTime();
-    const day = 86_400_000;
-    const span = Math.floor((end - start) / day) + 1;
-    const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-    const list = [0, 1, 2, 3].map((i) => {
-      const s = start + Math.round((span * i) / 4) * day;
-      const e = start + (Math.round((span * (i + 1)) / 4) - 1) * day;
-      return { label: `Quarter ${i + 1}`, startDate: iso(s), endDate: iso(e), dueDate: iso(e + 7 * day) };
-    });
-    periods.mutate({ schoolYearId: year.id, periods: list });
-  };
   return (
     <div className="year" data-testid={`year-${year.label}`}>
       <div className="section-head">
@@ -291,22 +277,7 @@ function YearEditor({ year }: { year: SchoolYear }) {
           <ErrorMessage error={add.error} />
         </div>
         <div className="narrow">
-          <h4>Reporting periods</h4>
-          {year.periods.length === 0 ? (
-            <p className="muted">None set.</p>
-          ) : (
-            <ul className="closures">
-              {year.periods.map((p) => (
-                <li key={p.id}>
-                  <b>{p.label}</b> {fmtDate(p.startDate)} – {fmtDate(p.endDate)}, due {fmtDate(p.dueDate)}
-                </li>
-              ))}
-            </ul>
-          )}
-          <button type="button" onClick={quarters}>
-            {year.periods.length ? 'Reset to quarters' : 'Use quarters'}
-          </button>
-          <ErrorMessage error={periods.error} />
+          <PeriodsEditor year={year} />
         </div>
       </div>
       <Confirm
