@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../ipc/errors';
 import { type BackupInfo, createBackup, installBackup, listBackups, moveAside, verifyFile } from './backup';
@@ -85,7 +85,9 @@ export class CaseloadStore {
     return (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   }
 
-  async backup(reason: 'manual' | 'auto' | 'quit' | 'before-restore' | 'before-import'): Promise<BackupInfo> {
+  async backup(
+    reason: 'manual' | 'auto' | 'quit' | 'before-restore' | 'before-import' | 'before-reset',
+  ): Promise<BackupInfo> {
     const info = await createBackup(this.db, this.backupDir, reason);
     this.changesAtLastBackup = this.changes();
     return info;
@@ -116,6 +118,16 @@ export class CaseloadStore {
     }
     this.changesAtLastBackup = this.changes();
     return { restored: chosen, undo };
+  }
+
+  /** An empty caseload (e.g. after trying the sample); the current one stays restorable as a backup. */
+  async startFresh(): Promise<BackupInfo> {
+    const kept = await this.backup('before-reset');
+    closeDatabase(this.db);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(this.file + suffix, { force: true });
+    this.db = openDatabase(this.file);
+    this.changesAtLastBackup = this.changes();
+    return kept;
   }
 
   close() {

@@ -197,6 +197,12 @@ const impl = {
     ctx.db = store.db;
     return { restored: backupRow(r.restored), undo: backupRow(r.undo) };
   },
+  startFresh: async (_i, ctx) => {
+    const store = storeOf(ctx);
+    const kept = await store.startFresh();
+    ctx.db = store.db;
+    return { kept: backupRow(kept) };
+  },
   exportEverything: async (_i, ctx) => {
     const file = await shellOf(ctx).chooseSavePath(`Caseload export ${today(ctx)}.json`, 'json');
     if (!file) return { file: null };
@@ -312,6 +318,7 @@ const AUDITED: Partial<{ [K in ChannelName]: { action: string; note: (input: Par
     exportEverything: { action: 'exported everything', note: () => ({}) },
     importEverything: { action: 'imported everything', note: () => ({}) },
     restoreBackup: { action: 'restored backup', note: (i) => ({ detail: i.name }) },
+    startFresh: { action: 'started a new, empty caseload', note: () => ({}) },
   };
 
 function writeAudit(db: Sqlite, at: string, action: string, note: AuditNote, result: unknown) {

@@ -62,6 +62,7 @@ export const CHANNELS = [
   'listBackups',
   'backupNow',
   'restoreBackup',
+  'startFresh',
   'exportEverything',
   'importEverything',
   'listAudit',

@@ -84,6 +84,7 @@ export const contract = {
   listBackups: channel(s.Empty).returns<t.BackupState>(),
   backupNow: channel(s.Empty).returns<t.BackupRow>(),
   restoreBackup: channel(s.BackupName).returns<{ restored: t.BackupRow; undo: t.BackupRow }>(),
+  startFresh: channel(s.Empty).returns<{ kept: t.BackupRow }>(),
   exportEverything: channel(s.Empty).returns<t.ExportResult>(),
   importEverything: channel(s.Empty).returns<t.ExportResult>(),
   listAudit: channel(s.AuditQuery).returns<t.AuditEntry[]>(),

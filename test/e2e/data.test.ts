@@ -46,5 +46,16 @@ describe('something goes wrong: a record deleted by mistake', () => {
 
     await app.nav(/^Caseload/);
     await expect.poll(() => p.getByRole('table').innerText()).toContain(name);
+
+    // Done looking at the sample: start empty, with the sample kept as a backup.
+    await app.nav(/^Backups/);
+    await p.getByRole('button', { name: 'Start a new, empty caseload…' }).click();
+    await p.getByRole('button', { name: 'Back up and start empty' }).click();
+    await p.getByRole('status').filter({ hasText: 'Started a new, empty caseload' }).waitFor();
+    await expect
+      .poll(() => p.getByTestId('backups').innerText())
+      .toMatch(/Before starting a new, empty caseload\s+\d+ KB\s+40/);
+    await app.nav(/^Caseload/);
+    await p.getByRole('heading', { name: 'Welcome to Caseload' }).waitFor();
   });
 });

@@ -165,8 +165,8 @@ function FirstRun() {
         <li>Add your students, one by one or from a roster file, then each student&apos;s IEP.</li>
       </ol>
       <p>
-        Or look around first with a realistic sample caseload (3 schools, 40 students). You can start fresh later by
-        using a new data file.
+        Or look around first with a realistic sample caseload (3 schools, 40 students). Later, &ldquo;Start a new, empty
+        caseload&rdquo; under Backups &amp; data clears it and keeps it as a backup.
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={() => navigate('/schools')}>

@@ -11,6 +11,7 @@ const REASONS: Record<string, string> = {
   quit: 'On quit',
   'before-restore': 'Before a restore (undo point)',
   'before-import': 'Before an import',
+  'before-reset': 'Before starting a new, empty caseload',
   'before-migration': 'Before an app update changed the data format',
 };
 
@@ -20,6 +21,8 @@ export function DataPage() {
   const audit = useApi('listAudit', { limit: 200 });
   const backupNow = useWrite('backupNow');
   const [restoring, setRestoring] = useState<string | null>(null);
+  const [resetting, setResetting] = useState(false);
+  const fresh = useWrite('startFresh', () => setResetting(false));
   const restore = useWrite('restoreBackup', () => setRestoring(null));
   const [transfer, setTransfer] = useState<{ message?: string; error?: unknown } | null>(null);
   const exportAll = async () => {
@@ -132,6 +135,19 @@ export function DataPage() {
             {transfer.message}
           </p>
         )}
+        <h3>Start over</h3>
+        <p className="muted">
+          Tried the sample caseload, or starting a new job? Start a new, empty caseload. The current one is kept as a
+          backup and can be restored from the list above.
+        </p>
+        <button type="button" className="danger" onClick={() => setResetting(true)}>
+          Start a new, empty caseload…
+        </button>
+        {fresh.data && (
+          <p role="status" className="notice">
+            Started a new, empty caseload. The previous one is kept as {fresh.data.kept.name}.
+          </p>
+        )}
       </section>
       <section className="panel" aria-labelledby="audit-title">
         <h2 id="audit-title">History</h2>
@@ -162,6 +178,16 @@ export function DataPage() {
           </table>
         )}
       </section>
+      <Confirm
+        open={resetting}
+        title="Start a new, empty caseload?"
+        message="Everything now in Caseload is saved as a backup first, then the app starts empty. Restore that backup to get it all back."
+        confirmLabel="Back up and start empty"
+        onConfirm={() => fresh.mutate(undefined)}
+        onClose={() => setResetting(false)}
+        busy={fresh.isPending}
+        error={fresh.error}
+      />
       <Confirm
         open={!!restoring}
         title="Restore this backup?"
