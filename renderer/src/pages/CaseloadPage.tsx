@@ -6,6 +6,7 @@ import { useApi, useWrite } from '../api';
 import { Empty, ErrorMessage, Loading, Modal } from '../components/ui';
 import { fmtDate, mins, studentName } from '../format';
 import { StudentForm } from './StudentForm';
+import { TableHead } from '../components/TableHead';
 
 export function CaseloadPage() {
   const state = useApi('getAppState');
@@ -111,23 +112,17 @@ function StudentTable({ rows }: { rows: StudentRow[] }) {
   return (
     <table className="table">
       <caption className="sr-only">Students on the caseload</caption>
-      <thead>
-        <tr>
-          <th scope="col">Student</th>
-          <th scope="col">School</th>
-          <th scope="col">Grade</th>
-          <th scope="col">IEP ends</th>
-          <th scope="col" className="num">
-            Push-in/wk
-          </th>
-          <th scope="col" className="num">
-            Pull-out/wk
-          </th>
-          <th scope="col" className="num">
-            Consult/wk
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        cols={[
+          'Student',
+          'School',
+          'Grade',
+          'IEP ends',
+          { label: 'Push-in/wk', num: true },
+          { label: 'Pull-out/wk', num: true },
+          { label: 'Consult/wk', num: true },
+        ]}
+      />
       <tbody>
         {rows.map((s) => (
           <tr key={s.id}>

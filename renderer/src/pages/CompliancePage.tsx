@@ -8,6 +8,7 @@ import { useApi } from '../api';
 import { SETTING_COLOURS } from '../components/MinutesChart';
 import { ErrorMessage, Loading } from '../components/ui';
 import { fmtDate, mins, pct } from '../format';
+import { TableHead } from '../components/TableHead';
 
 function schoolYearRange(today: string): DateRange {
   const y = Number(today.slice(0, 4));
@@ -111,33 +112,19 @@ export function CompliancePage() {
           </div>
           <table className="table" data-testid="compliance-table">
             <caption className="sr-only">Students sorted by who is furthest behind</caption>
-            <thead>
-              <tr>
-                <th scope="col">Student</th>
-                <th scope="col">School</th>
-                <th scope="col" className="num">
-                  Owed to date
-                </th>
-                <th scope="col" className="num">
-                  Delivered
-                </th>
-                <th scope="col" className="num">
-                  %
-                </th>
-                <th scope="col" className="num">
-                  Missed by student
-                </th>
-                <th scope="col" className="num">
-                  Missed by me
-                </th>
-                <th scope="col" className="num">
-                  Makeup owed
-                </th>
-                <th scope="col" className="num">
-                  Out of class
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              cols={[
+                'Student',
+                'School',
+                { label: 'Owed to date', num: true },
+                { label: 'Delivered', num: true },
+                { label: '%', num: true },
+                { label: 'Missed by student', num: true },
+                { label: 'Missed by me', num: true },
+                { label: 'Makeup owed', num: true },
+                { label: 'Out of class', num: true },
+              ]}
+            />
             <tbody>
               {data.data.rows.map((r) => {
                 const s = r.summary;

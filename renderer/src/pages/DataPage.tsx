@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { call, useApi, useWrite } from '../api';
 import { Confirm, ErrorMessage, Loading } from '../components/ui';
+import { TableHead } from '../components/TableHead';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const size = (b: number) =>
@@ -78,24 +79,16 @@ export function DataPage() {
         )}
         {!!backups.data?.backups.length && (
           <table className="table compact" data-testid="backups">
-            <thead>
-              <tr>
-                <th scope="col">Made</th>
-                <th scope="col">Why</th>
-                <th scope="col" className="num">
-                  Size
-                </th>
-                <th scope="col" className="num">
-                  Students
-                </th>
-                <th scope="col" className="num">
-                  Sessions
-                </th>
-                <th scope="col">
-                  <span className="sr-only">Restore</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              cols={[
+                'Made',
+                'Why',
+                { label: 'Size', num: true },
+                { label: 'Students', num: true },
+                { label: 'Sessions', num: true },
+                { label: 'Restore', hidden: true },
+              ]}
+            />
             <tbody>
               {backups.data.backups.map((b) => (
                 <tr key={b.name}>
@@ -157,14 +150,7 @@ export function DataPage() {
         {audit.data?.length === 0 && <p className="muted">Nothing yet.</p>}
         {!!audit.data?.length && (
           <table className="table compact" data-testid="audit">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">Who</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
+            <TableHead cols={['When', 'What', 'Who', 'Detail']} />
             <tbody>
               {audit.data.map((a) => (
                 <tr key={a.id}>

@@ -4,6 +4,7 @@ import { useApi } from '../api';
 import { GoalChart } from '../components/GoalChart';
 import { ErrorMessage, Loading } from '../components/ui';
 import { fmtDay } from '../format';
+import { TableHead } from '../components/TableHead';
 
 export function GoalPage() {
   const goalId = Number(useParams()['id']);
@@ -35,16 +36,7 @@ export function GoalPage() {
           <>
             <GoalChart points={points} target={goal.targetValue} unit={unit} />
             <table className="table compact">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col" className="num">
-                    Level
-                  </th>
-                  <th scope="col">Raw</th>
-                  <th scope="col">Prompt</th>
-                </tr>
-              </thead>
+              <TableHead cols={['Date', { label: 'Level', num: true }, 'Raw', 'Prompt']} />
               <tbody>
                 {[...points].reverse().map((p, i) => (
                   <tr key={i}>

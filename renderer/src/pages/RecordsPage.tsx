@@ -4,6 +4,7 @@ import { localToday, monthRange } from '../../../shared/domain/dates';
 import { call, useApi } from '../api';
 import { ErrorMessage, Field } from '../components/ui';
 import { fmtDay, studentName } from '../format';
+import { TableHead } from '../components/TableHead';
 
 export function RecordsPage() {
   const students = useApi('listStudents', { status: 'all' });
@@ -78,23 +79,19 @@ export function RecordsPage() {
         </div>
         {log.data && (
           <table className="table compact" data-testid="service-log">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Time</th>
-                <th scope="col" className="num">
-                  Min
-                </th>
-                <th scope="col">Setting</th>
-                <th scope="col">Grouping</th>
-                <th scope="col" className="num">
-                  Group
-                </th>
-                <th scope="col">Attendance</th>
-                <th scope="col">Goals</th>
-                <th scope="col">Note</th>
-              </tr>
-            </thead>
+            <TableHead
+              cols={[
+                'Date',
+                'Time',
+                { label: 'Min', num: true },
+                'Setting',
+                'Grouping',
+                { label: 'Group', num: true },
+                'Attendance',
+                'Goals',
+                'Note',
+              ]}
+            />
             <tbody>
               {log.data.rows.length === 0 && (
                 <tr>

@@ -3,6 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { call, useApi } from '../api';
 import { Empty, ErrorMessage, Loading } from '../components/ui';
 import { fmtDate } from '../format';
+import { TableHead } from '../components/TableHead';
 
 interface BatchState {
   total: number;
@@ -124,19 +125,9 @@ export function ReportsPage() {
       )}
       {rows.data && (
         <table className="table" data-testid="reports-table">
-          <thead>
-            <tr>
-              <th scope="col">Student</th>
-              <th scope="col">Grade</th>
-              <th scope="col" className="num">
-                Goals
-              </th>
-              <th scope="col">Report</th>
-              <th scope="col">
-                <span className="sr-only">Open</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            cols={['Student', 'Grade', { label: 'Goals', num: true }, 'Report', { label: 'Open', hidden: true }]}
+          />
           <tbody>
             {rows.data.map((r) => (
               <tr key={r.studentId}>

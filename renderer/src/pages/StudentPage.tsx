@@ -15,6 +15,7 @@ import { Confirm, Empty, ErrorMessage, Loading, Modal } from '../components/ui';
 import { fmtDate, fmtDay, mins, pct, studentName } from '../format';
 import { GoalForm, LineForm, type LineMode, PlanForm } from './PlanForms';
 import { StudentForm } from './StudentForm';
+import { TableHead } from '../components/TableHead';
 
 export function StudentPage() {
   const id = Number(useParams()['id']);
@@ -157,17 +158,7 @@ export function SummaryTable({ summary, threshold }: { summary: MinutesSummary; 
         <caption className="sr-only">
           Minutes owed and delivered by setting, {summary.from} to {summary.to}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Setting</th>
-            <th scope="col" className="num">
-              Owed (range)
-            </th>
-            <th scope="col" className="num">
-              Delivered
-            </th>
-          </tr>
-        </thead>
+        <TableHead cols={['Setting', { label: 'Owed (range)', num: true }, { label: 'Delivered', num: true }]} />
         <tbody>
           {SETTINGS.map((k) => (
             <tr key={k} data-testid={`row-${k}`}>
@@ -210,20 +201,16 @@ function MakeupLedger({ overview }: { overview: StudentOverview }) {
         <p className="muted">No missed sessions this school year.</p>
       ) : (
         <table className="table compact" data-testid="ledger">
-          <thead>
-            <tr>
-              <th scope="col">Missed</th>
-              <th scope="col">Why</th>
-              <th scope="col" className="num">
-                Minutes
-              </th>
-              <th scope="col">Makeup owed?</th>
-              <th scope="col">Made up by</th>
-              <th scope="col" className="num">
-                Still owed
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            cols={[
+              'Missed',
+              'Why',
+              { label: 'Minutes', num: true },
+              'Makeup owed?',
+              'Made up by',
+              { label: 'Still owed', num: true },
+            ]}
+          />
           <tbody>
             {rows.map((r) => (
               <tr key={r.attendanceId}>
@@ -294,18 +281,9 @@ function PlanSection({ plan, studentId }: { plan: Plan; studentId: number }) {
       ) : (
         <table className="table compact" data-testid="service-lines">
           <caption className="sr-only">Service lines</caption>
-          <thead>
-            <tr>
-              <th scope="col">Service</th>
-              <th scope="col">Setting</th>
-              <th scope="col">Grouping</th>
-              <th scope="col">Amount</th>
-              <th scope="col">In effect</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            cols={['Service', 'Setting', 'Grouping', 'Amount', 'In effect', { label: 'Actions', hidden: true }]}
+          />
           <tbody>
             {plan.lines.map((l) => (
               <tr key={l.id} className={l.endDate < today ? 'past' : ''}>
@@ -472,21 +450,17 @@ function RecentSessions({ studentId }: { studentId: number }) {
       {sessions.data?.length === 0 && <p className="muted">No sessions logged in the last 4 months.</p>}
       {!!sessions.data?.length && (
         <table className="table compact">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Setting</th>
-              <th scope="col">Group</th>
-              <th scope="col">Attendance</th>
-              <th scope="col" className="num">
-                Minutes
-              </th>
-              <th scope="col">Note</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            cols={[
+              'Date',
+              'Setting',
+              'Group',
+              'Attendance',
+              { label: 'Minutes', num: true },
+              'Note',
+              { label: 'Actions', hidden: true },
+            ]}
+          />
           <tbody>
             {sessions.data.map((x) => {
               const me = x.students.find((st) => st.studentId === studentId);
