@@ -6,6 +6,7 @@ import * as minutes from '../db/queries/minutes';
 import * as plans from '../db/queries/plans';
 import * as reports from '../db/queries/reports';
 import { checkWritableFolder, safeName, writeFileAtomic } from '../reports/files';
+import { handoverHtml } from '../reports/handover';
 import { progressReportHtml } from '../reports/progress-report';
 import { medicaidCsv, serviceLogCsv, serviceLogHtml } from '../reports/service-log';
 import type { ReportShell } from '../reports/shell';
@@ -188,6 +189,23 @@ const impl = {
     return { file, rows: rows.length, notes };
   },
 
+  exportStudentHandover: async (i, ctx) => {
+    const detail = students.getStudentDetail(ctx.db, i.id);
+    // The log runs from the student's first IEP or session, whichever is earlier.
+    const first = ctx.db
+      .prepare(
+        `SELECT min(d) AS d FROM (SELECT min(start_date) AS d FROM plans WHERE student_id = ?
+         UNION ALL SELECT min(date) FROM attendance WHERE student_id = ?)`,
+      )
+      .get(i.id, i.id) as { d: string | null };
+    const log = reports.serviceLog(ctx.db, i.id, first.d ?? today(ctx), today(ctx));
+    const finals = reports.finalReports(ctx.db, i.id, today(ctx));
+    const shell = shellOf(ctx);
+    const file = await shell.chooseSavePath(safeName(`${log.student.name} - records for handover.pdf`), 'pdf');
+    if (!file) return { file: null };
+    writeFileAtomic(file, await shell.htmlToPdf(handoverHtml(detail, log, finals, today(ctx))));
+    return { file, rows: log.rows.length };
+  },
   getStartupNotice: (_i, ctx) => ctx.store?.notice ?? null,
   listBackups: (_i, ctx) => ({ folder: storeOf(ctx).backupDir, backups: storeOf(ctx).list().map(backupRow) }),
   backupNow: async (_i, ctx) => backupRow(await storeOf(ctx).backup('manual')),
@@ -315,6 +333,10 @@ const AUDITED: Partial<{ [K in ChannelName]: { action: string; note: (input: Par
       }),
     },
     exportMedicaidCsv: { action: 'exported Medicaid log', note: (i) => ({ detail: i.month }) },
+    exportStudentHandover: {
+      action: 'exported handover packet',
+      note: (i, db) => ({ studentId: i.id, subject: nameOf(db, i.id) }),
+    },
     exportEverything: { action: 'exported everything', note: () => ({}) },
     importEverything: { action: 'imported everything', note: () => ({}) },
     restoreBackup: { action: 'restored backup', note: (i) => ({ detail: i.name }) },

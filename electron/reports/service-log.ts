@@ -4,7 +4,8 @@ import { ATTENDANCE_LABELS, GROUPING_LABELS, SETTING_LABELS } from '../../shared
 import type { MedicaidRow } from '../db/queries/reports';
 import { document, esc, longDate } from './html';
 
-export function serviceLogHtml(log: ServiceLog): string {
+/** The service log as one printable article, landscape (see LOG_CSS). */
+export function serviceLogBody(log: ServiceLog): string {
   const delivered = log.rows.filter((r) => r.code === 'present').reduce((n, r) => n + r.minutes, 0);
   const rows = log.rows
     .map(
@@ -16,9 +17,7 @@ export function serviceLogHtml(log: ServiceLog): string {
     )
     .join('');
   const provider = [log.provider.name, log.provider.credentials].filter(Boolean).join(', ');
-  return document(
-    `Service log ${log.student.name}`,
-    `<article class="doc">
+  return `<article class="doc landscape">
   <div class="header"><div><h1>Occupational Therapy Service Log</h1><div>${longDate(log.from)} – ${longDate(log.to)}</div></div>
   <div class="district">${esc(log.provider.district)}<br>${esc(log.student.schoolName)}</div></div>
   <dl class="facts">
@@ -29,11 +28,16 @@ export function serviceLogHtml(log: ServiceLog): string {
   <table class="log"><thead><tr><th class="nw">Date</th><th class="nw">Time</th><th class="num">Min</th><th class="nw">Setting</th><th>Grouping</th><th class="num">Group</th><th>Attendance</th><th>Goals addressed</th><th>Note</th></tr></thead>
   <tbody>${rows || '<tr><td colspan="9">No sessions in this range.</td></tr>'}</tbody></table>
   <div class="sign"><div>Signature: ${esc(provider)}</div><div>Date</div></div>
-</article>`,
-    // A wide table: landscape, and dates, times and settings never break across lines.
-    `@page { size: Letter landscape; } table.log { font-size: 9pt; } table.log td.nw, table.log th.nw { white-space: nowrap; }
-     table.log thead { display: table-header-group; } table.log tr { page-break-inside: avoid; }`,
-  );
+</article>`;
+}
+
+/** A wide table: landscape pages, and dates, times and settings never break across lines. */
+export const LOG_CSS = `@page wide { size: Letter landscape; } .landscape { page: wide; }
+  table.log { font-size: 9pt; } table.log td.nw, table.log th.nw { white-space: nowrap; }
+  table.log thead { display: table-header-group; } table.log tr { page-break-inside: avoid; }`;
+
+export function serviceLogHtml(log: ServiceLog): string {
+  return document(`Service log ${log.student.name}`, serviceLogBody(log), LOG_CSS);
 }
 
 /** RFC 4180 (CRLF, quoted as needed); cells a spreadsheet would run as a formula are neutralised. */

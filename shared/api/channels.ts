@@ -58,6 +58,7 @@ export const CHANNELS = [
   'printProgressReport',
   'exportServiceLog',
   'exportMedicaidCsv',
+  'exportStudentHandover',
   'getStartupNotice',
   'listBackups',
   'backupNow',

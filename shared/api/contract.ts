@@ -79,6 +79,7 @@ export const contract = {
   printProgressReport: channel(s.ReportVersionInput).returns<{ printed: boolean }>(),
   exportServiceLog: channel(s.ServiceLogExportInput).returns<t.ExportResult>(),
   exportMedicaidCsv: channel(s.MonthInput).returns<t.ExportResult>(),
+  exportStudentHandover: channel(s.IdInput).returns<t.ExportResult>(),
 
   getStartupNotice: channel(s.Empty).returns<t.StartupNotice | null>(),
   listBackups: channel(s.Empty).returns<t.BackupState>(),

@@ -204,6 +204,34 @@ describe('from logged sessions to a finalised progress report and its PDF', () =
     expect(text).toMatch(/Push-in\s+300\s+120/);
     expect(text).toMatch(/Total\s+600\s+360/);
     execFileSync('pdftoppm', ['-png', '-r', '60', join(app.exportDir, pdf), join(SHOTS, '32-report-pdf')]);
+
+    // The year ends: the student's whole record, for the next therapist, in one PDF.
+    await app.go(`/students/${ava.id}`);
+    await p.getByRole('button', { name: 'Records for handover…' }).click();
+    await p.getByRole('status').filter({ hasText: 'Saved the records for handover' }).waitFor();
+    const packet = pdfText(join(app.exportDir, 'Ava Nguyen - records for handover.pdf'));
+    for (const expected of [
+      'Occupational Therapy Records for Handover',
+      'IEP August 26, 2026 – June 11, 2027',
+      '1 × 30 min',
+      'Occupational Therapy Service Log',
+      'August 26, 2026 – November 2, 2026',
+      'Progress: Making sufficient progress to meet the goal',
+      '1 finalised',
+    ]) {
+      expect(packet).toContain(expected);
+    }
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '50',
+      '-f',
+      '1',
+      '-l',
+      '2',
+      join(app.exportDir, 'Ava Nguyen - records for handover.pdf'),
+      join(SHOTS, '36-handover'),
+    ]);
   });
 
   it('saves every student’s report for the period in one go, with a combined PDF', async () => {
@@ -213,7 +241,7 @@ describe('from logged sessions to a finalised progress report and its PDF', () =
     await p.getByText('Done: 3 of 3 PDFs written').waitFor();
     await app.screenshot('33-batch');
     const files = readdirSync(app.exportDir)
-      .filter((f) => f.endsWith('.pdf'))
+      .filter((f) => f.endsWith('.pdf') && f.includes('progress report'))
       .sort();
     expect(files).toEqual([
       'All progress reports - Quarter 1 - Lincoln Elementary.pdf',

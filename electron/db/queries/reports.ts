@@ -424,3 +424,14 @@ export function medicaidLog(db: Sqlite, month: string): { rows: MedicaidRow[]; n
   if (!settings.npi) notes.push('Your NPI is not set (Settings); the NPI column is empty.');
   return { rows, notes };
 }
+
+/** Every finalised version of every progress report of a student, oldest first. */
+export function finalReports(db: Sqlite, studentId: number, today: string): ProgressReportView[] {
+  const rows = db
+    .prepare(
+      `SELECT r.period_id AS periodId, r.version FROM progress_reports r JOIN reporting_periods p ON p.id = r.period_id
+       WHERE r.student_id = ? AND r.status = 'final' ORDER BY p.start_date, r.version`,
+    )
+    .all(studentId) as { periodId: number; version: number }[];
+  return rows.map((r) => getProgressReport(db, { studentId, periodId: r.periodId, version: r.version }, today));
+}

@@ -9,7 +9,7 @@ import {
   SETTING_LABELS,
 } from '../../../shared/domain/codes';
 import { addDays, localToday } from '../../../shared/domain/dates';
-import { useApi, useWrite } from '../api';
+import { call, useApi, useWrite } from '../api';
 import { WeeklyMinutesChart } from '../components/MinutesChart';
 import { Confirm, Empty, ErrorMessage, Loading, Modal } from '../components/ui';
 import { fmtDate, fmtDay, mins, pct, studentName } from '../format';
@@ -26,6 +26,16 @@ export function StudentPage() {
   const [addingPlan, setAddingPlan] = useState(false);
   const navigate = useNavigate();
   const del = useWrite('deleteStudent', () => navigate('/'));
+  const [handover, setHandover] = useState<{ message?: string; error?: unknown } | null>(null);
+  const exportHandover = async () => {
+    setHandover(null);
+    try {
+      const r = await call('exportStudentHandover', { id });
+      setHandover({ message: r.file ? `Saved the records for handover to ${r.file}.` : 'Not saved.' });
+    } catch (error) {
+      setHandover({ error });
+    }
+  };
 
   if (student.isPending) return <Loading />;
   if (student.error || !student.data) return <ErrorMessage error={student.error} />;
@@ -52,12 +62,21 @@ export function StudentPage() {
           <button type="button" onClick={() => setEditing(true)}>
             Edit student
           </button>
+          <button type="button" onClick={() => void exportHandover()}>
+            Records for handover…
+          </button>
           <button type="button" className="danger" onClick={() => setDeleting(true)}>
             Delete…
           </button>
         </div>
       </header>
 
+      <ErrorMessage error={handover?.error} />
+      {handover?.message && (
+        <p role="status" className="notice">
+          {handover.message}
+        </p>
+      )}
       {overview.data && <MinutesOverview overview={overview.data} />}
 
       <section aria-labelledby="iep-title" className="panel">
