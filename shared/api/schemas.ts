@@ -57,6 +57,13 @@ const before = (a: unknown, b: unknown) =>
 const spanDays = (a: unknown, b: unknown) =>
   typeof a === 'string' && typeof b === 'string' && isRealDate(a) && isRealDate(b) ? toDay(b) - toDay(a) : 0;
 
+/** A date range's end may not come before its start. */
+function toNotBeforeFrom(v: { from: string; to: string }, ctx: z.RefinementCtx): boolean {
+  if (!before(v.to, v.from)) return true;
+  ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
+  return false;
+}
+
 function endNotBeforeStart<T extends { startDate?: string | null; endDate?: string | null }>(
   v: T,
   ctx: z.RefinementCtx,
@@ -411,17 +418,15 @@ export const RangeInput = z
   .object({ from: isoDate, to: isoDate, schoolId: id.optional() })
   .strict()
   .superRefine((v, ctx) => {
-    if (before(v.to, v.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
-    else if (spanDays(v.from, v.to) > 3700)
+    if (toNotBeforeFrom(v, ctx) && spanDays(v.from, v.to) > 3700)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'a range spans at most 10 years' });
   });
 
+const studentRange = { studentId: id, from: isoDate, to: isoDate };
 export const StudentRangeInput = z
-  .object({ studentId: id, from: isoDate, to: isoDate })
+  .object(studentRange)
   .strict()
-  .superRefine((v, ctx) => {
-    if (before(v.to, v.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
-  });
+  .superRefine((v, ctx) => void toNotBeforeFrom(v, ctx));
 
 export const IdInput = z.object({ id }).strict();
 export const StudentIdInput = z.object({ studentId: id }).strict();
@@ -460,18 +465,11 @@ export const ExportCombinedInput = z
     folder: z.string().min(1).max(1000),
   })
   .strict();
-export const ServiceLogInput = z
-  .object({ studentId: id, from: isoDate, to: isoDate })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (before(v.to, v.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
-  });
+export const ServiceLogInput = StudentRangeInput;
 export const ServiceLogExportInput = z
-  .object({ studentId: id, from: isoDate, to: isoDate, format: z.enum(['pdf', 'csv']) })
+  .object({ ...studentRange, format: z.enum(['pdf', 'csv']) })
   .strict()
-  .superRefine((v, ctx) => {
-    if (before(v.to, v.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: `${v.to} is before ${v.from}` });
-  });
+  .superRefine((v, ctx) => void toNotBeforeFrom(v, ctx));
 export const MonthInput = z
   .object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month as YYYY-MM' }) })
   .strict();

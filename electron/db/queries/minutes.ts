@@ -256,22 +256,16 @@ export function studentOverview(db: Sqlite, studentId: number, today: string): S
   }
   ranges.push({ key: 'year', label: year ? `School year ${year.label}` : 'School year', from: yearFrom, to: yearTo });
 
-  const lines = studentLines(
-    db,
-    studentId,
-    yearFrom < ranges[0]!.from ? yearFrom : ranges[0]!.from,
-    yearTo > ranges[1]!.to ? yearTo : ranges[1]!.to,
-  );
+  // One read of lines and attendance covers every range shown (a week or month can stick out of the year).
+  const spanFrom = ranges.reduce((m, r) => (r.from < m ? r.from : m), yearFrom);
+  const spanTo = ranges.reduce((m, r) => (r.to > m ? r.to : m), yearTo);
+  const lines = studentLines(db, studentId, spanFrom, spanTo);
   const rows = db
     .prepare(
       `SELECT a.date, s.setting, s.grouping, a.code, a.minutes FROM attendance a JOIN sessions s ON s.id = a.session_id
        WHERE a.student_id = ? AND a.date BETWEEN ? AND ?`,
     )
-    .all(
-      studentId,
-      ranges.reduce((m, r) => (r.from < m ? r.from : m), yearFrom),
-      ranges.reduce((m, r) => (r.to > m ? r.to : m), yearTo),
-    ) as (AttendanceRow & { date: string })[];
+    .all(studentId, spanFrom, spanTo) as (AttendanceRow & { date: string })[];
   const makeups = loadMakeupInputsByStudent(db, studentId, yearFrom, yearTo).get(studentId);
   const ledgerAll = balanceInRange(makeups, ctx.makeupCodes);
   const periods = ranges.map((r) => {
@@ -279,15 +273,14 @@ export function studentOverview(db: Sqlite, studentId: number, today: string): S
     const balance = ledgerAll.rows
       .filter((x) => x.date >= r.from && x.date <= r.to)
       .reduce((n, x) => n + x.outstanding, 0);
-    return { key: r.key, label: `${r.label}`, summary: summarise(ctx, cal, lines, inRange, balance, r.from, r.to) };
+    return { key: r.key, label: r.label, summary: summarise(ctx, cal, lines, inRange, balance, r.from, r.to) };
   });
 
   const weekly: WeekPoint[] = [];
-  const yearLines = lines;
   for (let monday = mondayOf(toDay(yearFrom)); monday <= toDay(yearTo); monday += 7) {
     const from = fromDay(monday);
     const to = fromDay(monday + 6);
-    const owed = owedBySetting(yearLines, cal, from, to, ctx.options);
+    const owed = owedBySetting(lines, cal, from, to, ctx.options);
     const point: WeekPoint = {
       weekOf: from,
       owed: owed.push_in + owed.pull_out + owed.consult,
