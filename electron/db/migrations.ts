@@ -222,6 +222,72 @@ CREATE INDEX attendance_date_code ON attendance(date, code);
 CREATE INDEX attendance_session_code ON attendance(session_id, code);
 `,
   },
+  {
+    version: 5,
+    name: "the therapist's schedule: school rotations and colours, travel between schools, slots and their students, occurrences logged as sessions",
+    sql: `
+CREATE TABLE school_schedules (
+  school_id INTEGER PRIMARY KEY REFERENCES schools(id) ON DELETE CASCADE,
+  colour TEXT NOT NULL DEFAULT '#2f6db5',
+  day_start TEXT NOT NULL DEFAULT '08:00',
+  day_end TEXT NOT NULL DEFAULT '15:00',
+  -- JSON array of the rotation's day names in order (["A","B"]); NULL: no rotation
+  rotation_names TEXT,
+  rotation_day1 TEXT,
+  CHECK (day_end > day_start),
+  CHECK ((rotation_names IS NULL) = (rotation_day1 IS NULL))
+) STRICT;
+
+CREATE TABLE travel_times (
+  school_a INTEGER NOT NULL REFERENCES schools(id) ON DELETE CASCADE,
+  school_b INTEGER NOT NULL REFERENCES schools(id) ON DELETE CASCADE,
+  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 240),
+  miles REAL CHECK (miles IS NULL OR miles >= 0),
+  PRIMARY KEY (school_a, school_b),
+  CHECK (school_a < school_b)
+) STRICT;
+
+CREATE TABLE slots (
+  id INTEGER PRIMARY KEY,
+  school_id INTEGER NOT NULL REFERENCES schools(id) ON DELETE CASCADE,
+  label TEXT,
+  start_time TEXT NOT NULL,
+  end_time TEXT NOT NULL,
+  setting TEXT NOT NULL CHECK (setting IN ('push_in', 'pull_out', 'consult')),
+  grouping TEXT NOT NULL CHECK (grouping IN ('individual', 'group')),
+  start_date TEXT NOT NULL,
+  end_date TEXT,
+  recurrence TEXT NOT NULL CHECK (recurrence IN ('weekdays', 'rotation', 'once')),
+  -- comma-separated: weekdays 0 (Mon) to 4 (Fri), or rotation day indexes from 0
+  days TEXT NOT NULL DEFAULT '',
+  makeup_for INTEGER REFERENCES attendance(id) ON DELETE SET NULL,
+  replaces_slot_id INTEGER REFERENCES slots(id) ON DELETE SET NULL,
+  CHECK (end_time > start_time),
+  CHECK (end_date IS NULL OR end_date >= start_date)
+) STRICT;
+CREATE INDEX slots_school ON slots(school_id);
+
+CREATE TABLE slot_students (
+  id INTEGER PRIMARY KEY,
+  slot_id INTEGER NOT NULL REFERENCES slots(id) ON DELETE CASCADE,
+  student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+  start_date TEXT NOT NULL,
+  end_date TEXT,
+  CHECK (end_date IS NULL OR end_date >= start_date)
+) STRICT;
+CREATE INDEX slot_students_slot ON slot_students(slot_id);
+CREATE INDEX slot_students_student ON slot_students(student_id);
+
+-- A logged or cancelled occurrence is a session; this keeps its link to the slot and date.
+CREATE TABLE occurrence_sessions (
+  session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+  slot_id INTEGER NOT NULL REFERENCES slots(id) ON DELETE CASCADE,
+  date TEXT NOT NULL,
+  UNIQUE (slot_id, date)
+) STRICT;
+CREATE INDEX occurrence_sessions_date ON occurrence_sessions(date);
+`,
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

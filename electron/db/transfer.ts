@@ -23,6 +23,11 @@ export const EXPORT_TABLES = [
   'goal_data',
   'progress_reports',
   'audit_log',
+  'school_schedules',
+  'travel_times',
+  'slots',
+  'slot_students',
+  'occurrence_sessions',
 ] as const;
 
 const Cell = z.union([z.string(), z.number(), z.null()]);

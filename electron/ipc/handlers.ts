@@ -21,6 +21,7 @@ import * as sessions from '../db/queries/sessions';
 import * as settings from '../db/queries/settings';
 import * as students from '../db/queries/students';
 import { AppError, fromZod } from './errors';
+import { scheduleHandlers } from './handlers/schedule';
 
 export interface HandlerContext {
   db: Sqlite;
@@ -251,6 +252,7 @@ const impl = {
         `SELECT id, at, action, student_id AS studentId, subject, detail FROM audit_log ORDER BY id DESC LIMIT ?`,
       )
       .all(i.limit) as AuditEntry[],
+  ...scheduleHandlers,
 } satisfies Impl;
 
 interface AuditNote {

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import * as s from './schemas';
+import * as ss from './schemas-schedule';
 import type * as t from './types';
+import type * as ts from './types-schedule';
 import type { ChannelName } from './channels';
 
 export { CHANNELS, CHANNEL_PREFIX, type ChannelName } from './channels';
@@ -89,6 +91,25 @@ export const contract = {
   exportEverything: channel(s.Empty).returns<t.ExportResult>(),
   importEverything: channel(s.Empty).returns<t.ExportResult>(),
   listAudit: channel(s.AuditQuery).returns<t.AuditEntry[]>(),
+
+  getScheduleSetup: channel(s.Empty).returns<ts.ScheduleSetup>(),
+  setSchoolSchedule: channel(ss.SchoolScheduleInput).returns<ts.ScheduleSetup>(),
+  setTravel: channel(ss.TravelInput).returns<ts.ScheduleSetup>(),
+  listSlots: channel(ss.SlotFilter).returns<ts.Slot[]>(),
+  createSlot: channel(ss.SlotInput).returns<ts.Slot>(),
+  changeSlot: channel(ss.SlotChange).returns<ts.Slot>(),
+  endSlot: channel(ss.SlotEnd).returns<ts.Slot>(),
+  deleteSlot: channel(s.IdInput).returns<{ id: number }>(),
+  addSlotStudent: channel(ss.SlotMemberInput).returns<ts.Slot>(),
+  removeSlotStudent: channel(ss.SlotMemberInput).returns<ts.Slot>(),
+  getAgenda: channel(ss.DateInput).returns<ts.Agenda>(),
+  getWeek: channel(ss.WeekInput).returns<ts.WeekView>(),
+  logOccurrenceAsPlanned: channel(ss.OccurrenceKey).returns<t.Session>(),
+  logOccurrence: channel(ss.OccurrenceLog).returns<t.Session>(),
+  cancelOccurrence: channel(ss.OccurrenceCancel).returns<t.Session>(),
+  undoOccurrence: channel(ss.OccurrenceKey).returns<{ sessionId: number }>(),
+  getSessionOccurrence: channel(s.IdInput).returns<{ slotId: number; date: string } | null>(),
+  getCoverage: channel(ss.CoverageInput).returns<ts.StudentCoverage[]>(),
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -44,6 +44,34 @@ describe('migrations', () => {
     }
   });
 
+  it('migration 5 (the schedule) keeps schools, students and sessions, and the new tables work', () => {
+    const file = tempFile();
+    const db = openDatabase(file, { migrations: migrations.filter((x) => x.version < 5) });
+    db.prepare("INSERT INTO schools (id, name) VALUES (1, 'Lincoln')").run();
+    db.prepare("INSERT INTO students (id, first_name, last_name, school_id) VALUES (1, 'Ava', 'Nguyen', 1)").run();
+    db.prepare(
+      "INSERT INTO sessions (id, date, start_time, minutes, setting, grouping) VALUES (1, '2026-10-14', '09:00', 30, 'pull_out', 'individual')",
+    ).run();
+    db.prepare(
+      "INSERT INTO attendance (session_id, student_id, code, minutes, date) VALUES (1, 1, 'present', 30, '2026-10-14')",
+    ).run();
+    db.close();
+    const after = openDatabase(file);
+    expect(schemaVersion(after)).toBe(LATEST_VERSION);
+    expect(after.prepare('SELECT count(*) AS n FROM attendance').get()).toEqual({ n: 1 });
+    after
+      .prepare(
+        "INSERT INTO slots (id, school_id, start_time, end_time, setting, grouping, start_date, recurrence, days) VALUES (1, 1, '09:00', '09:30', 'pull_out', 'individual', '2026-09-01', 'weekdays', '2')",
+      )
+      .run();
+    after.prepare("INSERT INTO occurrence_sessions (session_id, slot_id, date) VALUES (1, 1, '2026-10-14')").run();
+    // Deleting the session drops its link to the occurrence, never the slot.
+    after.prepare('DELETE FROM sessions WHERE id = 1').run();
+    expect(after.prepare('SELECT count(*) AS n FROM occurrence_sessions').get()).toEqual({ n: 0 });
+    expect(after.prepare('SELECT count(*) AS n FROM slots').get()).toEqual({ n: 1 });
+    after.close();
+  });
+
   it('runs the before-migrate hook (the backup point) only when an existing database needs migrating', () => {
     const file = tempFile();
     const seen: number[] = [];
