@@ -9,6 +9,7 @@ import type {
   Setting,
   StudentStatus,
 } from '../domain/codes';
+import type { JudgedCompliance, MissedByWhom } from '../domain/compliance';
 import type { LedgerRow } from '../domain/makeups';
 import type { BySetting } from '../domain/minutes-owed';
 import type { GoalPeriodSummary } from '../domain/progress';
@@ -184,9 +185,15 @@ export interface MinutesSummary {
   missedByCode: Record<MissCode, number>;
   missedTotal: number;
   makeupBalance: number;
+  /** Delivered ÷ owed to date over the range (the pace); kept as it was for existing readers. */
   compliance: number | null;
+  /** The pace under the threshold; screens flag `judged.behind` instead (docs/domain.md). */
   behind: boolean;
   outOfClass: number;
+  /** Judged per setting over whole service intervals: behind, shortfall, at risk, extra. */
+  judged: JudgedCompliance;
+  /** Missed minutes by whom: the student, the provider, the school (every minute in one). */
+  missedBy: MissedByWhom;
 }
 
 export interface WeekPoint {
@@ -230,7 +237,16 @@ export interface CaseloadCompliance {
   threshold: number;
   rows: ComplianceRow[];
   mix: { total: number; minutes: BySetting; share: BySetting };
-  totals: { owedToDate: number; delivered: number; makeupBalance: number; behind: number };
+  totals: {
+    owedToDate: number;
+    delivered: number;
+    makeupBalance: number;
+    /** Students whose pace is under the threshold (as before). */
+    behind: number;
+    /** Students behind over closed intervals (judged.behind), and at risk in open ones. */
+    judgedBehind: number;
+    atRisk: number;
+  };
 }
 
 export interface RosterImportResult {

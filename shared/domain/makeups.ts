@@ -1,4 +1,4 @@
-import { type AttendanceCode, type MissCode } from './codes';
+import { type AttendanceCode, type MissCode, type Setting } from './codes';
 
 export interface Miss {
   attendanceId: number;
@@ -17,6 +17,8 @@ export interface Makeup {
   minutes: number;
   /** The missed attendances this makeup replaces. */
   replaces: number[];
+  /** The makeup session's setting (compliance credits the minutes in it); the ledger does not need it. */
+  setting?: Setting;
 }
 
 export interface LedgerRow extends Miss {

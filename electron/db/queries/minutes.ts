@@ -9,7 +9,7 @@ import type {
 import { SchoolCalendar } from '../../../shared/domain/calendar';
 import type { AttendanceCode, MissCode, Setting } from '../../../shared/domain/codes';
 import { addDays, fromDay, mondayOf, monthRange, toDay, weekRange } from '../../../shared/domain/dates';
-import { type Makeup, type Miss, makeupLedger } from '../../../shared/domain/makeups';
+import type { Makeup, Miss } from '../../../shared/domain/makeups';
 import {
   type AttendanceRow,
   complianceRatio,
@@ -18,6 +18,9 @@ import {
   summariseAttendance,
 } from '../../../shared/domain/minutes-delivered';
 import { type OwedLine, type OwedOptions, owedBySetting } from '../../../shared/domain/minutes-owed';
+import { judgeCompliance, judgementSpan, missedByWhom } from '../../../shared/domain/compliance';
+import { type JudgementInputs, NO_INPUTS, balanceBetween, ledgerAndCredits, presentByDate } from './judged';
+import { plannedMinutes } from './planned';
 import type { Sqlite } from '../db';
 import { loadCalendars } from './schools';
 import { getSettings } from './settings';
@@ -69,6 +72,7 @@ function summarise(
   makeupBalance: number,
   from: string,
   to: string,
+  judge: JudgementInputs,
 ): MinutesSummary {
   const owed = owedBySetting(lines, calendar, from, to, ctx.options);
   const toDate = to < ctx.today ? to : ctx.today;
@@ -93,6 +97,17 @@ function summarise(
     compliance,
     behind: isBehind(compliance, ctx.threshold),
     outOfClass: a.outOfClass,
+    judged: judgeCompliance({
+      lines,
+      calendar,
+      options: ctx.options,
+      threshold: ctx.threshold,
+      today: ctx.today,
+      from,
+      to,
+      ...judge,
+    }),
+    missedBy: missedByWhom(a.missedByCode),
   };
 }
 
@@ -126,8 +141,9 @@ export function loadMakeupInputsByStudent(
       `WITH m AS (SELECT a.id FROM attendance a WHERE a.date BETWEEN ? AND ? AND a.code <> 'present' ${who}),
             mk AS (SELECT DISTINCT makeup_attendance_id AS id FROM makeup_links WHERE missed_attendance_id IN m)
        SELECT ml.makeup_attendance_id AS makeupId, ml.missed_attendance_id AS missId,
-         mka.student_id AS studentId, mka.session_id AS sessionId, mka.date, mka.code, mka.minutes
+         mka.student_id AS studentId, mka.session_id AS sessionId, mka.date, mka.code, mka.minutes, mks.setting
        FROM makeup_links ml JOIN attendance mka ON mka.id = ml.makeup_attendance_id
+         JOIN sessions mks ON mks.id = mka.session_id
        WHERE ml.makeup_attendance_id IN mk`,
     )
     .all(...args) as {
@@ -138,6 +154,7 @@ export function loadMakeupInputsByStudent(
     date: string;
     code: AttendanceCode;
     minutes: number;
+    setting: Setting;
   }[];
   const out = new Map<number, MakeupInputs & { inRange: Set<number> }>();
   const bucket = (sid: number) => {
@@ -163,6 +180,7 @@ export function loadMakeupInputsByStudent(
         code: l.code,
         minutes: l.minutes,
         replaces: [],
+        setting: l.setting,
         studentId: l.studentId,
       };
       makeups.set(l.makeupId, mk);
@@ -194,13 +212,6 @@ export function loadMakeupInputs(db: Sqlite, studentId: number, from: string, to
   return loadMakeupInputsByStudent(db, studentId, from, to).get(studentId) ?? { misses: [], makeups: [] };
 }
 
-function balanceInRange(inputs: (MakeupInputs & { inRange: Set<number> }) | undefined, codes: ReadonlySet<MissCode>) {
-  if (!inputs) return { balance: 0, rows: [] as ReturnType<typeof makeupLedger>['rows'] };
-  const ledger = makeupLedger(inputs.misses, inputs.makeups, codes);
-  const rows = ledger.rows.filter((r) => inputs.inRange.has(r.attendanceId));
-  return { balance: rows.reduce((n, r) => n + r.outstanding, 0), rows };
-}
-
 function studentAttendance(db: Sqlite, studentId: number, from: string, to: string): AttendanceRow[] {
   return db
     .prepare(
@@ -219,19 +230,38 @@ export function studentMinutes(db: Sqlite, studentId: number, from: string, to: 
   const st = getStudent(db, studentId);
   const ctx = context(db, today);
   const cal = calendarsFor(db).get(st.schoolId) ?? EMPTY_CALENDAR;
-  const { balance } = balanceInRange(
-    loadMakeupInputsByStudent(db, studentId, from, to).get(studentId),
+  // Whole service intervals: read lines, attendance and makeups over every interval touching the range.
+  const span = judgementSpan(from, to, [cal]);
+  const { rows, credits } = ledgerAndCredits(
+    loadMakeupInputsByStudent(db, studentId, span.from, span.to).get(studentId),
     ctx.makeupCodes,
   );
   return summarise(
     ctx,
     cal,
-    studentLines(db, studentId, from, to),
+    studentLines(db, studentId, span.from, span.to),
     studentAttendance(db, studentId, from, to),
-    balance,
+    balanceBetween(rows, from, to),
     from,
     to,
+    judgeInputs(db, studentId, span, today, credits),
   );
+}
+
+/** Present minutes, makeup credits and planned minutes of one student over a judgement span. */
+function judgeInputs(
+  db: Sqlite,
+  studentId: number,
+  span: { from: string; to: string },
+  today: string,
+  credits: JudgementInputs['makeups'],
+): JudgementInputs {
+  const upTo = span.to < today ? span.to : today;
+  return {
+    present: upTo >= span.from ? (presentByDate(db, studentId, span.from, upTo).get(studentId) ?? []) : [],
+    makeups: credits,
+    planned: span.to >= today ? (plannedMinutes(db, [studentId], today, span.to).get(studentId) ?? []) : [],
+  };
 }
 
 export function studentOverview(db: Sqlite, studentId: number, today: string): StudentOverview {
@@ -257,8 +287,12 @@ export function studentOverview(db: Sqlite, studentId: number, today: string): S
   ranges.push({ key: 'year', label: year ? `School year ${year.label}` : 'School year', from: yearFrom, to: yearTo });
 
   // One read of lines and attendance covers every range shown (a week or month can stick out of the year).
-  const spanFrom = ranges.reduce((m, r) => (r.from < m ? r.from : m), yearFrom);
-  const spanTo = ranges.reduce((m, r) => (r.to > m ? r.to : m), yearTo);
+  // Compliance per interval reads the whole intervals around them too (judgementSpan).
+  const rangeFrom = ranges.reduce((m, r) => (r.from < m ? r.from : m), yearFrom);
+  const rangeTo = ranges.reduce((m, r) => (r.to > m ? r.to : m), yearTo);
+  const jspan = judgementSpan(rangeFrom, rangeTo, [cal]);
+  const spanFrom = jspan.from < rangeFrom ? jspan.from : rangeFrom;
+  const spanTo = jspan.to > rangeTo ? jspan.to : rangeTo;
   const lines = studentLines(db, studentId, spanFrom, spanTo);
   const rows = db
     .prepare(
@@ -266,14 +300,29 @@ export function studentOverview(db: Sqlite, studentId: number, today: string): S
        WHERE a.student_id = ? AND a.date BETWEEN ? AND ?`,
     )
     .all(studentId, spanFrom, spanTo) as (AttendanceRow & { date: string })[];
-  const makeups = loadMakeupInputsByStudent(db, studentId, yearFrom, yearTo).get(studentId);
-  const ledgerAll = balanceInRange(makeups, ctx.makeupCodes);
+  const { rows: ledgerRows, credits } = ledgerAndCredits(
+    loadMakeupInputsByStudent(db, studentId, spanFrom, spanTo).get(studentId),
+    ctx.makeupCodes,
+  );
+  // The ledger shown and the balances stay those of the school year's misses, as before.
+  const ledgerAll = { rows: ledgerRows.filter((x) => x.date >= yearFrom && x.date <= yearTo) };
+  const judge: JudgementInputs = {
+    present: rows
+      .filter((x) => x.code === 'present' && x.date <= today)
+      .map((x) => ({ date: x.date, setting: x.setting, minutes: x.minutes })),
+    makeups: credits,
+    planned: spanTo >= today ? (plannedMinutes(db, [studentId], today, spanTo).get(studentId) ?? []) : [],
+  };
   const periods = ranges.map((r) => {
     const inRange = rows.filter((x) => x.date >= r.from && x.date <= r.to);
     const balance = ledgerAll.rows
       .filter((x) => x.date >= r.from && x.date <= r.to)
       .reduce((n, x) => n + x.outstanding, 0);
-    return { key: r.key, label: r.label, summary: summarise(ctx, cal, lines, inRange, balance, r.from, r.to) };
+    return {
+      key: r.key,
+      label: r.label,
+      summary: summarise(ctx, cal, lines, inRange, balance, r.from, r.to, judge),
+    };
   });
 
   const weekly: WeekPoint[] = [];
@@ -310,8 +359,10 @@ export function caseloadCompliance(
        FROM students st JOIN schools sc ON sc.id = st.school_id WHERE st.status = 'active' ${school}`,
     )
     .all(...schoolArgs) as { id: number; name: string; grade: string; schoolId: number; schoolName: string }[];
+  // Compliance per interval judges whole intervals: lines, present minutes and makeups over all of them.
+  const span = judgementSpan(range.from, range.to, cals.values());
   const lines = new Map<number, OwedLine[]>();
-  for (const l of db.prepare(LINES_SQL).all(range.to, range.from) as (OwedLine & { studentId: number })[]) {
+  for (const l of db.prepare(LINES_SQL).all(span.to, span.from) as (OwedLine & { studentId: number })[]) {
     const list = lines.get(l.studentId);
     if (list) list.push(l);
     else lines.set(l.studentId, [l]);
@@ -328,22 +379,33 @@ export function caseloadCompliance(
     if (list) list.push(r);
     else attendance.set(r.studentId, [r]);
   }
-  const makeups = loadMakeupInputsByStudent(db, null, range.from, range.to);
-  const rows: ComplianceRow[] = students.map((st) => ({
-    studentId: st.id,
-    name: st.name,
-    schoolName: st.schoolName,
-    grade: st.grade,
-    summary: summarise(
-      ctx,
-      cals.get(st.schoolId) ?? EMPTY_CALENDAR,
-      lines.get(st.id) ?? [],
-      attendance.get(st.id) ?? [],
-      balanceInRange(makeups.get(st.id), ctx.makeupCodes).balance,
-      range.from,
-      range.to,
-    ),
-  }));
+  const makeups = loadMakeupInputsByStudent(db, null, span.from, span.to);
+  const upTo = span.to < today ? span.to : today;
+  const present = upTo >= span.from ? presentByDate(db, null, span.from, upTo) : new Map();
+  const planned = span.to >= today ? plannedMinutes(db, null, today, span.to) : new Map();
+  const rows: ComplianceRow[] = students.map((st) => {
+    const { rows: ledger, credits } = ledgerAndCredits(makeups.get(st.id), ctx.makeupCodes);
+    return {
+      studentId: st.id,
+      name: st.name,
+      schoolName: st.schoolName,
+      grade: st.grade,
+      summary: summarise(
+        ctx,
+        cals.get(st.schoolId) ?? EMPTY_CALENDAR,
+        lines.get(st.id) ?? [],
+        attendance.get(st.id) ?? [],
+        balanceBetween(ledger, range.from, range.to),
+        range.from,
+        range.to,
+        {
+          present: present.get(st.id) ?? NO_INPUTS.present,
+          makeups: credits,
+          planned: planned.get(st.id) ?? NO_INPUTS.planned,
+        },
+      ),
+    };
+  });
   // Furthest behind first; students owed nothing yet go last.
   rows.sort(
     (a, b) => (a.summary.compliance ?? Infinity) - (b.summary.compliance ?? Infinity) || a.name.localeCompare(b.name),
@@ -370,6 +432,8 @@ export function caseloadCompliance(
       delivered: rows.reduce((n, r) => n + r.summary.deliveredTotal, 0),
       makeupBalance: rows.reduce((n, r) => n + r.summary.makeupBalance, 0),
       behind: rows.filter((r) => r.summary.behind).length,
+      judgedBehind: rows.filter((r) => r.summary.judged.behind).length,
+      atRisk: rows.filter((r) => r.summary.judged.atRisk).length,
     },
   };
 }

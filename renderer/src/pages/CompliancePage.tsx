@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
 import { PUBLISHED_MIX } from '../../../shared/domain/minutes-delivered';
 import { SETTINGS, SETTING_LABELS } from '../../../shared/domain/codes';
 import { type DateRange, localToday, monthRange, weekRange } from '../../../shared/domain/dates';
@@ -8,7 +7,7 @@ import { useApi } from '../api';
 import { SETTING_COLOURS } from '../components/MinutesChart';
 import { ErrorMessage, Loading } from '../components/ui';
 import { fmtDate, mins, pct } from '../format';
-import { TableHead } from '../components/TableHead';
+import { ComplianceTable } from '../features/compliance/ComplianceTable';
 
 function schoolYearRange(today: string): DateRange {
   const y = Number(today.slice(0, 4));
@@ -68,12 +67,20 @@ export function CompliancePage() {
       {data.isPending && <Loading />}
       {data.data && (
         <>
-          <div className="summary-row">
-            <div className={`stat ${data.data.totals.behind ? 'behind' : ''}`}>
+          <div className="summary-row compliance-stats">
+            <div className={`stat ${data.data.totals.judgedBehind ? 'behind' : ''}`}>
               <span className="stat-label">Students behind (under {pct(data.data.threshold)})</span>
               <span className="stat-value" data-testid="behind-count">
-                {data.data.totals.behind}
+                {data.data.totals.judgedBehind}
               </span>
+              <span className="muted small">per setting, over weeks, months and years that have ended</span>
+            </div>
+            <div className="stat">
+              <span className="stat-label">At risk</span>
+              <span className="stat-value" data-testid="at-risk-count">
+                {data.data.totals.atRisk}
+              </span>
+              <span className="muted small">more left to give this interval than is planned</span>
             </div>
             <div className="stat">
               <span className="stat-label">Delivered ÷ owed to date</span>
@@ -110,45 +117,7 @@ export function CompliancePage() {
               </span>
             </div>
           </div>
-          <table className="table" data-testid="compliance-table">
-            <caption className="sr-only">Students sorted by who is furthest behind</caption>
-            <TableHead
-              cols={[
-                'Student',
-                'School',
-                { label: 'Owed to date', num: true },
-                { label: 'Delivered', num: true },
-                { label: '%', num: true },
-                { label: 'Missed by student', num: true },
-                { label: 'Missed by me', num: true },
-                { label: 'Makeup owed', num: true },
-                { label: 'Out of class', num: true },
-              ]}
-            />
-            <tbody>
-              {data.data.rows.map((r) => {
-                const s = r.summary;
-                const byStudent = s.missedByCode.student_absent + s.missedByCode.student_refused;
-                const byMe = s.missedByCode.provider_absent;
-                return (
-                  <tr key={r.studentId} className={s.behind ? 'behind' : ''}>
-                    <th scope="row">
-                      <Link to={`/students/${r.studentId}`}>{r.name}</Link>
-                      {s.behind && <span className="tag warn">behind</span>}
-                    </th>
-                    <td>{r.schoolName}</td>
-                    <td className="num">{mins(s.owedToDate)}</td>
-                    <td className="num">{mins(s.deliveredTotal)}</td>
-                    <td className="num">{pct(s.compliance)}</td>
-                    <td className="num">{mins(byStudent)}</td>
-                    <td className="num">{mins(byMe)}</td>
-                    <td className="num">{mins(s.makeupBalance)}</td>
-                    <td className="num">{mins(s.outOfClass)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ComplianceTable rows={data.data.rows} />
         </>
       )}
     </section>

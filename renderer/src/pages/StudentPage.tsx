@@ -16,6 +16,7 @@ import { fmtDate, fmtDay, mins, pct, studentName } from '../format';
 import { GoalForm, LineForm, type LineMode, PlanForm } from './PlanForms';
 import { StudentForm } from './StudentForm';
 import { TableHead } from '../components/TableHead';
+import { JudgedSummary } from '../features/compliance/JudgedSummary';
 
 export function StudentPage() {
   const id = Number(useParams()['id']);
@@ -142,6 +143,7 @@ function MinutesOverview({ overview }: { overview: StudentOverview }) {
         </div>
       </header>
       {current && <SummaryTable summary={current.summary} threshold={overview.threshold} />}
+      {current && <JudgedSummary summary={current.summary} threshold={overview.threshold} />}
       <h3>Weekly minutes this school year</h3>
       <WeeklyMinutesChart weeks={overview.weekly} />
       <MakeupLedger overview={overview} />

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Setting } from '../../shared/domain/codes';
+import { TestApp, seedSchool, seedStudent } from '../helpers/db';
+
+// Today Fri 2026-11-13 (docs/domain.md's example). School year 2026-27 with Mon Oct 12 and Wed Nov 11 off.
+let app: TestApp;
+let school: number;
+
+function student(first: string, last: string, lines: [Setting, 'week' | 'month', number][]) {
+  const st = seedStudent(app, school, first, last);
+  const plan = app.call('createPlan', { studentId: st.id, startDate: '2026-08-26', endDate: '2027-06-11' });
+  for (const [setting, interval, minutes] of lines) {
+    app.call('createServiceLine', {
+      planId: plan.id,
+      setting,
+      grouping: 'individual',
+      interval,
+      minutes,
+      startDate: '2026-08-26',
+      endDate: '2027-06-11',
+    });
+  }
+  return st.id;
+}
+let clock = 8 * 60;
+function session(date: string, setting: Setting, minutes: number, students: { studentId: number; code?: string }[]) {
+  clock += 60;
+  const startTime = `${String(Math.floor(clock / 60) % 24).padStart(2, '0')}:00`;
+  return app.call('createSession', {
+    date,
+    startTime,
+    minutes,
+    setting,
+    grouping: students.length > 1 ? 'group' : 'individual',
+    students: students.map((s) => ({ code: 'present', ...s })) as never,
+  });
+}
+
+beforeEach(() => {
+  app = new TestApp('2026-11-13');
+  school = seedSchool(app, [
+    { startDate: '2026-10-12', label: "Indigenous Peoples' Day" },
+    { startDate: '2026-11-11', label: 'Veterans Day' },
+  ]).school.id;
+  clock = 8 * 60;
+});
+afterEach(() => app.close());
+
+describe('compliance per setting and interval, through the handlers', () => {
+  it('the week view does not flag a monthly consult not yet due, and keeps owed and delivered as before', () => {
+    const id = student('Ava', 'Nguyen', [
+      ['push_in', 'week', 30],
+      ['consult', 'month', 120],
+    ]);
+    session('2026-11-10', 'push_in', 30, [{ studentId: id }]);
+    const week = { from: '2026-11-09', to: '2026-11-15' };
+    const s = app.call('studentMinutes', { studentId: id, ...week });
+    // Unchanged figures: push-in 30 owed for the week; consult: November 2026 (Sun 1 … Mon 30) has 21
+    // weekdays, minus Veterans Day = 20 school days, 4 of them this week → 120 × 4/20 = 24.
+    expect(s.owed.consult).toBeCloseTo(24, 10);
+    expect(s.owed.push_in).toBe(30);
+    expect(s.deliveredTotal).toBe(30);
+    // Pace: owed to date (today Fri) = 30 + 24 = 54, 30 delivered → 56% "behind" the old way.
+    expect(s.behind).toBe(true);
+    // Judged per interval: nothing has closed; consult 120 remains by Nov 30, nothing planned → at risk.
+    expect(s.judged.behind).toBe(false);
+    expect(s.judged.remaining).toEqual({ push_in: 0, pull_out: 0, consult: 120 });
+    expect(s.judged.atRisk).toBe(true);
+    expect(s.judged.atRiskBy).toBe('2026-11-30');
+    const c = app.call('caseloadCompliance', week);
+    expect(c.totals.judgedBehind).toBe(0);
+    expect(c.totals.atRisk).toBe(1);
+    expect(c.rows[0]!.summary.judged).toEqual(s.judged);
+  });
+
+  it('pull-out logged where the IEP says push-in: behind in push-in for those weeks, 60 extra pull-out', () => {
+    const id = student('Mia', 'Smith', [['push_in', 'week', 60]]);
+    // Weeks of Oct 19 and Oct 26: push-in 2 × 30 given as pull-out twice each.
+    for (const d of ['2026-10-20', '2026-10-22', '2026-10-27', '2026-10-29']) {
+      session(d, 'pull_out', 30, [{ studentId: id }]);
+    }
+    const range = { from: '2026-10-19', to: '2026-11-01' };
+    const s = app.call('studentMinutes', { studentId: id, ...range });
+    // Over the range the old figures say 120 of 120.
+    expect(s.owedTotal).toBe(120);
+    expect(s.deliveredTotal).toBe(120);
+    expect(s.compliance).toBe(1);
+    // Per setting: push-in short 60 in each week, met 0 of 120; 120 pull-out minutes are extra.
+    expect(s.judged.shortfall).toEqual({ push_in: 120, pull_out: 0, consult: 0 });
+    expect(s.judged.compliance).toBe(0);
+    expect(s.judged.behind).toBe(true);
+    expect(s.judged.extra).toEqual({ push_in: 0, pull_out: 120, consult: 0 });
+    const c = app.call('caseloadCompliance', range);
+    expect(c.totals.behind).toBe(0);
+    expect(c.totals.judgedBehind).toBe(1);
+  });
+
+  it('a makeup counts for the week of its miss; missed minutes split by student, provider and school', () => {
+    const id = student('Noah', 'Okafor', [['pull_out', 'week', 60]]);
+    const other = student('Liam', 'Garcia', [['pull_out', 'week', 60]]);
+    // Week of Oct 5: 30 given Tue, 30 missed Thu (provider absent); Liam unavailable (field trip) Thu.
+    session('2026-10-06', 'pull_out', 30, [{ studentId: id }, { studentId: other }]);
+    const miss = session('2026-10-08', 'pull_out', 30, [
+      { studentId: id, code: 'provider_absent' },
+      { studentId: other, code: 'student_unavailable' },
+    ]);
+    // Week of Oct 12: 60 given, and a 30-minute makeup on Wed for Noah's Thursday miss.
+    session('2026-10-13', 'pull_out', 60, [{ studentId: id }, { studentId: other }]);
+    const missId = miss.students.find((x) => x.studentId === id)!.attendanceId;
+    app.call('createSession', {
+      date: '2026-10-14',
+      startTime: '15:00',
+      minutes: 30,
+      setting: 'pull_out',
+      grouping: 'individual',
+      students: [{ studentId: id, code: 'present', makeupFor: [missId] }],
+    });
+    // School closed (weather) on Fri Oct 16 for Liam's second session that week.
+    session('2026-10-16', 'pull_out', 30, [{ studentId: other, code: 'school_closed' }]);
+    const range = { from: '2026-10-05', to: '2026-10-18' };
+    const noah = app.call('studentMinutes', { studentId: id, ...range });
+    // Noah: week 1 = 30 + 30 (makeup) = 60; week 2 = 90 given − 30 makeup moved = 60. Met 120 of 120.
+    expect(noah.deliveredTotal).toBe(120);
+    expect(noah.judged.intervals.map((i) => [i.start, i.credited, i.shortfall, i.extra])).toEqual([
+      ['2026-10-05', 60, 0, 0],
+      ['2026-10-12', 60, 0, 0],
+    ]);
+    expect(noah.judged.compliance).toBe(1);
+    expect(noah.missedBy).toEqual({ byStudent: 0, byProvider: 30, bySchool: 0 });
+    const liam = app.call('studentMinutes', { studentId: other, ...range });
+    // Liam: 30 unavailable + 30 school closed = 60 by the school; 30 makeup owed (unavailable owes one).
+    expect(liam.missedBy).toEqual({ byStudent: 0, byProvider: 0, bySchool: 60 });
+    expect(liam.makeupBalance).toBe(30);
+    // Week 1: 30 of 60 → short 30; week 2: 60 of 60. Compliance 90 ÷ 120 = 75%.
+    expect(liam.judged.shortfall.pull_out).toBe(30);
+    expect(liam.judged.compliance).toBe(0.75);
+    // The student page shows the same judgement for each of its ranges.
+    const overview = app.call('studentOverview', { id });
+    const year = overview.periods.find((p) => p.key === 'year')!.summary;
+    expect(year.judged.intervals.find((i) => i.start === '2026-10-05')!.credited).toBe(60);
+    const weekNow = overview.periods.find((p) => p.key === 'week')!.summary;
+    expect(weekNow.judged.behind).toBe(false);
+    expect(weekNow.judged.remaining.pull_out).toBe(60);
+  });
+});
