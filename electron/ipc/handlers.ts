@@ -22,6 +22,7 @@ import * as settings from '../db/queries/settings';
 import * as students from '../db/queries/students';
 import { AppError, fromZod } from './errors';
 import { scheduleHandlers } from './handlers/schedule';
+import { complianceHandlers } from './handlers/compliance';
 
 export interface HandlerContext {
   db: Sqlite;
@@ -128,6 +129,7 @@ const impl = {
   studentOverview: (i, ctx) => minutes.studentOverview(ctx.db, i.id, today(ctx)),
   caseloadCompliance: (i, ctx) => minutes.caseloadCompliance(ctx.db, i, today(ctx)),
   listDeadlines: (_i, ctx) => minutes.listDeadlines(ctx.db, today(ctx)),
+  ...complianceHandlers,
 
   listReportingPeriods: (_i, { db }) => reports.listReportingPeriods(db),
   listProgressReports: (i, { db }) => reports.listProgressReports(db, i.periodId),
@@ -335,6 +337,12 @@ const AUDITED: Partial<{ [K in ChannelName]: { action: string; note: (input: Par
       }),
     },
     exportMedicaidCsv: { action: 'exported Medicaid log', note: (i) => ({ detail: i.month }) },
+    exportCompliance: {
+      action: 'exported compliance',
+      note: (i) => ({
+        detail: `${i.format.toUpperCase()} ${i.from} to ${i.to}${i.schoolId ? ` school #${i.schoolId}` : ''}`,
+      }),
+    },
     exportStudentHandover: {
       action: 'exported handover packet',
       note: (i, db) => ({ studentId: i.id, subject: nameOf(db, i.id) }),

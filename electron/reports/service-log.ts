@@ -40,9 +40,16 @@ export function serviceLogHtml(log: ServiceLog): string {
   return document(`Service log ${log.student.name}`, serviceLogBody(log), LOG_CSS);
 }
 
+/**
+ * A text cell a spreadsheet would run as a formula: it starts with = + - @, a tab or a carriage return.
+ * Papa's own `escapeFormulae: true` pattern (/^[=+\-@\t\r].*$/) misses such a cell when it holds a line
+ * break, so the test is on the first character alone, whatever follows.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** RFC 4180 (CRLF, quoted as needed); cells a spreadsheet would run as a formula are neutralised. */
 export function toCsv(header: string[], rows: (string | number | boolean)[][]): string {
-  return `${Papa.unparse({ fields: header, data: rows }, { newline: '\r\n', escapeFormulae: true, quotes: false })}\r\n`;
+  return `${Papa.unparse({ fields: header, data: rows }, { newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false })}\r\n`;
 }
 
 export function serviceLogCsv(log: ServiceLog): string {

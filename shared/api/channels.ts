@@ -43,6 +43,7 @@ export const CHANNELS = [
   'studentOverview',
   'caseloadCompliance',
   'listDeadlines',
+  'exportCompliance',
   'listReportingPeriods',
   'listProgressReports',
   'getProgressReport',

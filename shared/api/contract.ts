@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import * as s from './schemas';
 import * as ss from './schemas-schedule';
+import * as sc from './schemas-compliance';
 import type * as t from './types';
 import type * as ts from './types-schedule';
 import type { ChannelName } from './channels';
@@ -65,6 +66,7 @@ export const contract = {
   studentOverview: channel(s.IdInput).returns<t.StudentOverview>(),
   caseloadCompliance: channel(s.RangeInput).returns<t.CaseloadCompliance>(),
   listDeadlines: channel(s.Empty).returns<t.DueItem[]>(),
+  exportCompliance: channel(sc.ComplianceExportInput).returns<t.ExportResult>(),
 
   listReportingPeriods: channel(s.Empty).returns<t.PeriodRow[]>(),
   listProgressReports: channel(s.PeriodInput).returns<t.ReportStatusRow[]>(),

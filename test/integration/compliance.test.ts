@@ -143,3 +143,78 @@ describe('compliance per setting and interval, through the handlers', () => {
     expect(weekNow.judged.remaining.pull_out).toBe(60);
   });
 });
+
+describe('compliance export (CSV and PDF), through the handlers', () => {
+  it('writes the screen’s columns for the range, neutralises formulas, audits the export, and records no cancel', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const Papa = (await import('papaparse')).default;
+    const { COMPLIANCE_COLUMNS } = await import('../../shared/domain/compliance-columns');
+    const dir = mkdtempSync(join(tmpdir(), 'caseload-cmp-'));
+    let html = '';
+    let cancel = false;
+    app.shell = {
+      chooseFolder: async () => dir,
+      chooseSavePath: async (n) => (cancel ? null : join(dir, n)),
+      chooseOpenPath: async () => null,
+      htmlToPdf: async (h) => {
+        html = h;
+        return new TextEncoder().encode('%PDF-1.4 stub');
+      },
+      printHtml: async () => false,
+    };
+    app.restart();
+    try {
+      // A name a spreadsheet would run as a formula, and the wrong-setting student of domain.md.
+      const evil = student('=HYPERLINK("x")', 'Smith', [['push_in', 'week', 60]]);
+      for (const d of ['2026-10-20', '2026-10-22']) session(d, 'pull_out', 30, [{ studentId: evil }]);
+      const range = { from: '2026-10-19', to: '2026-10-25' };
+      const r = await app.callAsync('exportCompliance', { ...range, format: 'csv' });
+      expect(r.rows).toBe(1);
+      const text = readFileSync(r.file!, 'utf8');
+      const parsed = Papa.parse<string[]>(text.trim(), { newline: '\r\n' }).data;
+      expect(parsed[0]).toEqual(['From', 'To', 'Grade', ...COMPLIANCE_COLUMNS.map((c) => c.fileLabel ?? c.label)]);
+      const row = Object.fromEntries(parsed[0]!.map((h, i) => [h, parsed[1]![i]]));
+      // Owed 60, delivered 60 (pull-out) over the week; push-in short 60, 60 pull-out extra, behind.
+      expect(row).toMatchObject({
+        From: '2026-10-19',
+        To: '2026-10-25',
+        Student: `'=HYPERLINK("x") Smith`,
+        'Owed to date': '60',
+        Delivered: '60',
+        'Delivered ÷ owed to date': '100%',
+        Status: 'behind',
+        'Met ÷ owed over ended intervals': '0%',
+        'Shortfall by setting (ended intervals)': 'Push-in 60',
+        'Extra by setting': 'Pull-out 60',
+      });
+      const audit = app.call('listAudit', { limit: 5 });
+      expect(audit[0]).toMatchObject({ action: 'exported compliance' });
+      expect(audit[0]!.detail).toContain('CSV 2026-10-19 to 2026-10-25');
+
+      const pdf = await app.callAsync('exportCompliance', { ...range, format: 'pdf' });
+      expect(readFileSync(pdf.file!, 'utf8')).toBe('%PDF-1.4 stub');
+      for (const c of COMPLIANCE_COLUMNS) expect(html).toContain(c.fileLabel ?? c.label);
+      expect(html).toContain('=HYPERLINK(&quot;x&quot;) Smith');
+      expect(html).toContain('Push-in 60');
+
+      cancel = true;
+      const before = app.call('listAudit', { limit: 50 }).length;
+      expect(await app.callAsync('exportCompliance', { ...range, format: 'csv' })).toEqual({ file: null });
+      expect(app.call('listAudit', { limit: 50 })).toHaveLength(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a bad format, a reversed range and an unknown school, naming the field', async () => {
+    expect(
+      (await app.failAsync('exportCompliance', { from: '2026-10-01', to: '2026-10-31', format: 'xls' })).field,
+    ).toBe('format');
+    const reversed = await app.failAsync('exportCompliance', { from: '2026-10-31', to: '2026-10-01', format: 'csv' });
+    expect(reversed.field).toBe('to');
+    const e = await app.failAsync('exportCompliance', { from: '2026-10-01', to: '2026-10-31', format: 'csv' });
+    expect(e.message).toMatch(/not available/); // no desktop shell in this app
+  });
+});

@@ -243,3 +243,16 @@ describe('missed by whom', () => {
     ).toEqual({ byStudent: 35, byProvider: 15, bySchool: 60 });
   });
 });
+
+describe('CSV cells a spreadsheet would run are neutralised, whatever follows', () => {
+  it('prefixes = + - @ tab and CR, including multi-line text; numbers stay numbers', async () => {
+    const { toCsv } = await import('../../electron/reports/service-log');
+    const Papa = (await import('papaparse')).default;
+    const cells = ['=1+1', '+A1', '-2+3', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x")\nsecond line', '-1\r\n=2'];
+    const csv = toCsv(['a'], [...cells.map((c) => [c]), [-5], ['plain\n=text']]);
+    const out = Papa.parse<string[]>(csv.trim(), { newline: '\r\n' })
+      .data.slice(1)
+      .map((r) => r[0]);
+    expect(out).toEqual([...cells.map((c) => `'${c}`), '-5', 'plain\n=text']);
+  });
+});

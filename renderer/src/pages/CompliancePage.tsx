@@ -8,6 +8,7 @@ import { SETTING_COLOURS } from '../components/MinutesChart';
 import { ErrorMessage, Loading } from '../components/ui';
 import { fmtDate, mins, pct } from '../format';
 import { ComplianceTable } from '../features/compliance/ComplianceTable';
+import { ComplianceExport } from '../features/compliance/ComplianceExport';
 
 function schoolYearRange(today: string): DateRange {
   const y = Number(today.slice(0, 4));
@@ -63,6 +64,7 @@ export function CompliancePage() {
         )}
         <SchoolFilter value={schoolId} onChange={setSchoolId} />
       </div>
+      <ComplianceExport range={range} schoolId={schoolId} />
       <ErrorMessage error={data.error} />
       {data.isPending && <Loading />}
       {data.data && (
