@@ -73,6 +73,29 @@ describe('compliance per setting and interval, through the handlers', () => {
     expect(c.rows[0]!.summary.judged).toEqual(s.judged);
   });
 
+  it('minutes the schedule plans for the rest of the interval take a student off "at risk"', () => {
+    const id = student('Ava', 'Nguyen', [['consult', 'month', 120]]);
+    const week = { from: '2026-11-09', to: '2026-11-15' };
+    expect(app.call('studentMinutes', { studentId: id, ...week }).judged.atRisk).toBe(true);
+    // A 60-minute consult every Tuesday from Nov 1: Nov 3 and 10 are past (not counted), Nov 17 and 24
+    // are left in November → 120 planned = 120 remaining → not at risk.
+    app.call('createSlot', {
+      schoolId: school,
+      startTime: '13:00',
+      endTime: '14:00',
+      setting: 'consult',
+      grouping: 'individual',
+      startDate: '2026-11-01',
+      recurrence: { kind: 'weekdays', days: [1] },
+      studentIds: [id],
+    });
+    const s = app.call('studentMinutes', { studentId: id, ...week });
+    expect(s.judged.planned.consult).toBe(120);
+    expect(s.judged.remaining.consult).toBe(120);
+    expect(s.judged.atRisk).toBe(false);
+    expect(app.call('caseloadCompliance', week).totals.atRisk).toBe(0);
+  });
+
   it('pull-out logged where the IEP says push-in: behind in push-in for those weeks, 60 extra pull-out', () => {
     const id = student('Mia', 'Smith', [['push_in', 'week', 60]]);
     // Weeks of Oct 19 and Oct 26: push-in 2 × 30 given as pull-out twice each.
