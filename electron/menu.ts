@@ -10,6 +10,7 @@ export const MENU_COMMANDS = {
   schools: 'go:/schools',
   data: 'go:/data',
   settings: 'go:/settings',
+  yearEnd: 'go:/year-end',
   findStudent: 'find-student',
 } as const;
 
@@ -38,6 +39,7 @@ export function menuTemplate(getWindow: () => BrowserWindow | null, isMac: boole
         { label: 'Records', accelerator: 'CmdOrCtrl+4', click: send(MENU_COMMANDS.records) },
         { label: 'Schools and calendars', accelerator: 'CmdOrCtrl+5', click: send(MENU_COMMANDS.schools) },
         { label: 'Backups and data', accelerator: 'CmdOrCtrl+6', click: send(MENU_COMMANDS.data) },
+        { label: 'The year’s end', accelerator: 'CmdOrCtrl+7', click: send(MENU_COMMANDS.yearEnd) },
       ],
     },
     {

@@ -23,6 +23,7 @@ import * as students from '../db/queries/students';
 import { AppError, fromZod } from './errors';
 import { scheduleHandlers } from './handlers/schedule';
 import { complianceHandlers } from './handlers/compliance';
+import { yearEndAudited, yearEndCalendarWrites, yearEndHandlers } from './handlers/year-end';
 
 export interface HandlerContext {
   db: Sqlite;
@@ -255,6 +256,7 @@ const impl = {
       )
       .all(i.limit) as AuditEntry[],
   ...scheduleHandlers,
+  ...yearEndHandlers,
 } satisfies Impl;
 
 interface AuditNote {
@@ -351,6 +353,7 @@ const AUDITED: Partial<{ [K in ChannelName]: { action: string; note: (input: Par
     importEverything: { action: 'imported everything', note: () => ({}) },
     restoreBackup: { action: 'restored backup', note: (i) => ({ detail: i.name }) },
     startFresh: { action: 'started a new, empty caseload', note: () => ({}) },
+    ...yearEndAudited,
   };
 
 function writeAudit(db: Sqlite, at: string, action: string, note: AuditNote, result: unknown) {
@@ -393,6 +396,7 @@ const CALENDAR_WRITES = new Set<ChannelName>([
   'setReportingPeriods',
   'loadSampleCaseload',
   'importRoster',
+  ...yearEndCalendarWrites,
 ]);
 
 /** Synchronous channels answer at once; the ones that print or write files answer with a promise. */

@@ -14,6 +14,7 @@ import { ReportsPage } from './pages/ReportsPage';
 import { SchoolsPage } from './pages/SchoolsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StudentPage } from './pages/StudentPage';
+import { YearEndPage } from './features/year-end/YearEndPage';
 import './styles.css';
 
 // Local data never goes stale behind our back: refetch only after our own writes.
@@ -38,6 +39,7 @@ const router = createHashRouter([
       { path: 'schools', element: <SchoolsPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'data', element: <DataPage /> },
+      { path: 'year-end', element: <YearEndPage /> },
     ],
   },
 ]);

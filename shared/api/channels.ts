@@ -86,6 +86,8 @@ export const CHANNELS = [
   'undoOccurrence',
   'getSessionOccurrence',
   'getCoverage',
+  'previewNextYear',
+  'startNextYear',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 export const CHANNEL_PREFIX = 'caseload:';

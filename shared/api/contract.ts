@@ -4,6 +4,8 @@ import * as ss from './schemas-schedule';
 import * as sc from './schemas-compliance';
 import type * as t from './types';
 import type * as ts from './types-schedule';
+import * as ye from './schemas-year-end';
+import type * as tye from './types-year-end';
 import type { ChannelName } from './channels';
 
 export { CHANNELS, CHANNEL_PREFIX, type ChannelName } from './channels';
@@ -112,6 +114,8 @@ export const contract = {
   undoOccurrence: channel(ss.OccurrenceKey).returns<{ sessionId: number }>(),
   getSessionOccurrence: channel(s.IdInput).returns<{ slotId: number; date: string } | null>(),
   getCoverage: channel(ss.CoverageInput).returns<ts.StudentCoverage[]>(),
+  previewNextYear: channel(s.Empty).returns<tye.NextYearPreview>(),
+  startNextYear: channel(ye.StartNextYearInput).returns<tye.NextYearResult>(),
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ const NAV = [
   { to: '/records', label: 'Records', key: '4' },
   { to: '/schools', label: 'Schools & calendars', key: '5' },
   { to: '/data', label: 'Backups & data', key: '6' },
+  { to: '/year-end', label: 'The year’s end', key: '7' },
   { to: '/settings', label: 'Settings', key: ',' },
 ];
 
@@ -34,6 +35,7 @@ export function Layout() {
         '1': 'go:/',
         '2': 'go:/compliance',
         '3': 'go:/schools',
+        '7': 'go:/year-end',
         ',': 'go:/settings',
       };
       if (map[k] && !window.caseloadShell) {

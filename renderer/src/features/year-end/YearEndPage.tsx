@@ -1,0 +1,22 @@
+import { NextYearSetup } from './NextYearSetup';
+
+/** The year's end: next year's calendars. */
+export function YearEndPage() {
+  return (
+    <section aria-labelledby="year-end-title">
+      <header className="page-head">
+        <h1 id="year-end-title">The year’s end</h1>
+      </header>
+      <section className="panel" aria-labelledby="next-year-title">
+        <h2 id="next-year-title">Start the next school year</h2>
+        <p className="muted">
+          Next year’s calendar for each school, from this year’s: holidays move by their rule (Labor Day stays the 1st
+          Monday of September), other dates keep their weekday and week of the month. Check the breaks against the
+          district calendar, adjust any date, then start the year. Active students and their IEPs carry on; exited
+          students stay out. This year’s figures, logs and reports do not change.
+        </p>
+        <NextYearSetup />
+      </section>
+    </section>
+  );
+}
