@@ -1,14 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
+// Encryption at rest is on in every test (a fixed test key).
+const KEY = './test/helpers/encryption.ts';
+
 export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles: [KEY] } },
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          setupFiles: [KEY],
           environment: 'node',
           testTimeout: 60_000,
         },
@@ -17,6 +21,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          setupFiles: [KEY],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 60_000,

@@ -13,6 +13,8 @@ import { progressReportHtml } from '../electron/reports/progress-report';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { writeFileSync } from 'node:fs';
+import { newDatabaseKey, setDefaultDatabaseKey } from '../electron/db/cipher';
+import { benchEncryption } from './encryption';
 
 const TODAY = '2026-11-18';
 const SIZES = [
@@ -35,6 +37,9 @@ function time(runs: number, fn: (i: number) => void): number {
   return median(out);
 }
 const report = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
+
+// The app always runs encrypted, so the figures below are with encryption at rest on.
+setDefaultDatabaseKey(newDatabaseKey());
 
 for (const cfg of SIZES) {
   const dir = mkdtempSync(join(tmpdir(), 'caseload-bench-'));
@@ -128,7 +133,7 @@ for (const cfg of SIZES) {
   if (cfg.size === 'small') await batchPdfs(db, dir);
   closeDatabase(db);
 
-  // Backup (online API + integrity_check) and restore (undo backup, verify, swap, reopen).
+  // Backup (VACUUM INTO, encrypted + integrity_check) and restore (undo backup, verify, swap, reopen).
   const store = await CaseloadStore.open(file, join(dir, 'backups'));
   let t1 = performance.now();
   const b = await store.backup('manual');
@@ -146,6 +151,9 @@ for (const cfg of SIZES) {
   store.close();
   rmSync(dir, { recursive: true, force: true });
 }
+
+// Encryption on beside off, on the same caseloads (target: no figure more than 1.5x slower).
+benchEncryption(report, SIZES);
 
 /** The batch export of a period's progress reports: HTML build and Chromium PDF printing, timed apart. */
 async function batchPdfs(db: ReturnType<typeof openDatabase>, dir: string) {

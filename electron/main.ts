@@ -1,5 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { KeyStoreError, loadDatabaseKey } from './crypto/key-store';
+import { isPlaintextSqlite, setDefaultDatabaseKey } from './db/cipher';
+import { askPassphraseWindow } from './passphrase-prompt';
 import { NewerDatabaseError } from './db/db';
 import { CaseloadStore } from './db/store';
 import { createHandlers } from './ipc/handlers';
@@ -36,7 +40,18 @@ async function start() {
   lockDownSession(session.defaultSession, devServerUrl);
   const dataDir = app.getPath('userData');
   const dataPath = join(dataDir, 'caseload.sqlite3');
+  // Everything Caseload writes (data, WAL, backups, exports, key file) is readable by this user only.
+  process.umask(0o077);
   try {
+    const key = await loadDatabaseKey({
+      keyFile: join(dataDir, 'caseload.key'),
+      dataExists: existsSync(dataPath) && !isPlaintextSqlite(dataPath),
+      secrets: safeStorage,
+      platform: process.platform,
+      askPassphrase: askPassphraseWindow,
+    });
+    setDefaultDatabaseKey(key);
+    key.fill(0);
     store = await CaseloadStore.open(dataPath, join(dataDir, 'backups'));
   } catch (e) {
     fail(e);
@@ -60,7 +75,9 @@ async function start() {
 
 function fail(e: unknown) {
   const message =
-    e instanceof NewerDatabaseError ? e.message : `Caseload could not open its data file: ${(e as Error).message}`;
+    e instanceof NewerDatabaseError || e instanceof KeyStoreError
+      ? e.message
+      : `Caseload could not open its data file: ${(e as Error).message}`;
   dialog.showErrorBox('Caseload cannot start', message);
   app.quit();
 }

@@ -1,11 +1,25 @@
-import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
+import { defaultDatabaseKey, isPlaintextSqlite, openSqlite } from './cipher';
 import type { Sqlite } from './db';
 
-// Backups are made with SQLite's online backup API (never a copy of the live file), checked with
-// integrity_check before any older one is removed, and kept densely for today, daily for a month
-// and monthly for a year.
+// Backups are made with VACUUM INTO (never a copy of the live file; unlike the online backup API it
+// writes the copy encrypted with the source's key), checked with integrity_check before any older one
+// is removed, and kept densely for today, daily for a month and monthly for a year. Each backup has a
+// SHA-256 of its bytes beside it (`<name>.sha256`), checked before it is restored.
 
 export interface BackupInfo {
   name: string;
@@ -39,7 +53,7 @@ function parseName(name: string): { createdAt: string; reason: string } | null {
 export function verifyFile(path: string, quick = false): boolean {
   let db: Sqlite | null = null;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqlite(path, { readonly: true, fileMustExist: true });
     const r = db.pragma(quick ? 'quick_check' : 'integrity_check', { simple: true });
     return r === 'ok';
   } catch {
@@ -52,7 +66,7 @@ export function verifyFile(path: string, quick = false): boolean {
 function counts(path: string): { students: number | null; sessions: number | null } {
   let db: Sqlite | null = null;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqlite(path, { readonly: true, fileMustExist: true });
     const n = (t: string) => (db!.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     return { students: n('students'), sessions: n('sessions') };
   } catch {
@@ -68,21 +82,40 @@ export async function createBackup(db: Sqlite, dir: string, reason: string, now 
   const final = join(dir, name);
   const tmp = join(dir, `.${name}.partial`);
   try {
-    await db.backup(tmp);
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(tmp + suffix, { force: true });
+    closeSync(openSync(tmp, 'w', 0o600)); // VACUUM INTO fills an empty file; this one is owner-only
+    db.exec(`VACUUM INTO '${tmp.replaceAll("'", "''")}'`);
     // A backup is one self-contained file: no -wal beside it, so it can be copied anywhere as it is.
-    const copy = new Database(tmp, { fileMustExist: true });
+    const copy = openSqlite(tmp, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
       copy.close();
     }
+    if (defaultDatabaseKey() && isPlaintextSqlite(tmp)) throw new Error('the new backup is not encrypted');
     if (!verifyFile(tmp)) throw new Error('the new backup failed its integrity check');
+    writeFileSync(`${final}.sha256`, `${sha256File(tmp)}  ${name}\n`, { mode: 0o600 });
     renameSync(tmp, final);
   } finally {
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(tmp + suffix, { force: true });
   }
   rotateBackups(dir, now);
   return describe(final);
+}
+
+export function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/**
+ * Whether a backup's bytes are the ones written: 'ok', 'changed' (the SHA-256 beside it differs) or
+ * 'unrecorded' (no checksum beside it: a backup from before checksums, or copied without it).
+ */
+export function checkBackupHash(path: string): 'ok' | 'changed' | 'unrecorded' {
+  const side = `${path}.sha256`;
+  if (!existsSync(side)) return 'unrecorded';
+  const recorded = readFileSync(side, 'utf8').trim().split(/\s+/)[0] ?? '';
+  return recorded === sha256File(path) ? 'ok' : 'changed';
 }
 
 function describe(path: string): BackupInfo {
@@ -128,7 +161,7 @@ export function rotateBackups(dir: string, now: Date): string[] {
   const names = readdirSync(dir).filter((n) => NAME.test(n));
   const keep = backupsToKeep(names, now);
   const removed = names.filter((n) => !keep.has(n));
-  for (const n of removed) rmSync(join(dir, n), { force: true });
+  for (const n of removed) for (const s of ['', '.sha256']) rmSync(join(dir, n + s), { force: true });
   return removed;
 }
 

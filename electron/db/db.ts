@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
+import { openSqlite, type Sqlite } from './cipher';
 import { LATEST_VERSION, type Migration, migrations as allMigrations } from './migrations';
 
-export type Sqlite = Database.Database;
+export type { Sqlite };
 
 export class NewerDatabaseError extends Error {
   constructor(
@@ -21,6 +21,8 @@ export interface OpenOptions {
   beforeMigrate?: (db: Sqlite, fromVersion: number) => void;
   migrations?: Migration[];
   readonly?: boolean;
+  /** The raw encryption key; omitted uses the app's key (electron/db/cipher.ts); null opens plaintext. */
+  key?: Buffer | null;
 }
 
 export interface Pragmas {
@@ -32,9 +34,11 @@ export interface Pragmas {
 
 /** Opens (and migrates) a caseload database file. The only place that sets pragmas. */
 export function openDatabase(file: string, options: OpenOptions = {}): Sqlite {
-  const db = new Database(file, { readonly: options.readonly ?? false });
+  const db = openSqlite(file, { readonly: options.readonly ?? false, key: options.key });
   try {
     db.pragma('busy_timeout = 5000');
+    // Deleted rows (a removed student, an edited note) are overwritten, not left in free pages.
+    db.pragma('secure_delete = ON');
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

@@ -1,8 +1,17 @@
-import Database from 'better-sqlite3';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../ipc/errors';
-import { type BackupInfo, createBackup, installBackup, listBackups, moveAside, verifyFile } from './backup';
+import {
+  type BackupInfo,
+  checkBackupHash,
+  createBackup,
+  installBackup,
+  listBackups,
+  moveAside,
+  sha256File,
+  verifyFile,
+} from './backup';
+import { defaultDatabaseKey, encryptPlaintextDatabase, finishInterruptedEncryption, openSqlite } from './cipher';
 import { LATEST_VERSION, NewerDatabaseError, closeDatabase, openDatabase, type Sqlite } from './db';
 
 export interface StartupNotice {
@@ -37,16 +46,42 @@ export class CaseloadStore {
   }
 
   private async openChecked() {
+    this.encryptLeftovers();
     if (existsSync(this.file) && !this.healthy()) this.recover();
     await this.backupBeforeMigration();
     this.db = openDatabase(this.file);
     this.changesAtLastBackup = this.changes();
   }
 
+  /**
+   * First start with encryption: the plaintext caseload and plaintext backups are encrypted in place,
+   * verified, and the plaintext bytes overwritten and removed. A file that cannot be encrypted (it is
+   * damaged) is left for the health check, which moves it aside.
+   */
+  private encryptLeftovers() {
+    const key = defaultDatabaseKey();
+    if (!key) return;
+    finishInterruptedEncryption(this.file, key);
+    try {
+      encryptPlaintextDatabase(this.file, key);
+    } catch {
+      // damaged: the health check below deals with it
+    }
+    if (!existsSync(this.backupDir)) return;
+    for (const name of readdirSync(this.backupDir).filter((n) => n.endsWith('.sqlite3'))) {
+      const path = join(this.backupDir, name);
+      try {
+        if (encryptPlaintextDatabase(path, key)) writeFileSync(`${path}.sha256`, `${sha256File(path)}  ${name}\n`);
+      } catch {
+        // a damaged plaintext backup stays as it is; it is never offered as sound
+      }
+    }
+  }
+
   private healthy(): boolean {
     let db: Sqlite | null = null;
     try {
-      db = new Database(this.file, { fileMustExist: true });
+      db = openSqlite(this.file, { fileMustExist: true });
       const version = Number(db.pragma('user_version', { simple: true }));
       if (version > LATEST_VERSION) return true; // refused later, untouched, with a clear message
       return db.pragma('quick_check', { simple: true }) === 'ok';
@@ -71,7 +106,7 @@ export class CaseloadStore {
 
   private async backupBeforeMigration() {
     if (!existsSync(this.file)) return;
-    const db = new Database(this.file, { readonly: true, fileMustExist: true });
+    const db = openSqlite(this.file, { readonly: true, fileMustExist: true });
     try {
       const version = Number(db.pragma('user_version', { simple: true }));
       if (version > LATEST_VERSION) throw new NewerDatabaseError(version, LATEST_VERSION);
@@ -103,18 +138,28 @@ export class CaseloadStore {
     return listBackups(this.backupDir);
   }
 
-  /** Restores a backup; the current state is backed up first, so the restore can itself be undone. */
+  /**
+   * Restores a backup; the current state is backed up first, so the restore can itself be undone.
+   * The candidate is checked (checksum, key, integrity, data version, tables, links) before anything
+   * is replaced; if it cannot be opened once in place, the undo copy is put back.
+   */
   async restore(name: string): Promise<{ restored: BackupInfo; undo: BackupInfo }> {
     const chosen = this.list().find((b) => b.name === name);
     if (!chosen) throw new AppError('not_found', `The backup ${name} no longer exists.`, 'name');
-    if (!verifyFile(chosen.path))
-      throw new AppError('invalid', `The backup ${name} is damaged and cannot be restored. Choose another.`, 'name');
+    checkRestoreCandidate(chosen.path, name);
     const undo = await this.backup('before-restore');
     closeDatabase(this.db);
     try {
       installBackup(chosen.path, this.file);
-    } finally {
       this.db = openDatabase(this.file);
+    } catch {
+      installBackup(undo.path, this.file);
+      this.db = openDatabase(this.file);
+      throw new AppError(
+        'invalid',
+        `The backup ${name} could not be opened once in place, so your caseload was put back as it was. Choose another backup.`,
+        'name',
+      );
     }
     this.changesAtLastBackup = this.changes();
     return { restored: chosen, undo };
@@ -132,5 +177,52 @@ export class CaseloadStore {
 
   close() {
     closeDatabase(this.db);
+  }
+}
+
+/** Tables every caseload has had since the first data version. */
+const CORE_TABLES = ['settings', 'schools', 'school_years', 'students', 'sessions', 'attendance', 'audit_log'];
+
+/** Throws a plain AppError unless the file at `path` is a sound caseload this app can open. */
+export function checkRestoreCandidate(path: string, name: string): void {
+  const refuse = (why: string): never => {
+    throw new AppError('invalid', `The backup ${name} cannot be restored: ${why} Choose another backup.`, 'name');
+  };
+  if (checkBackupHash(path) === 'changed') refuse('its bytes have changed since it was made (damaged or edited).');
+  let db: Sqlite | null = null;
+  try {
+    try {
+      db = openSqlite(path, { readonly: true, fileMustExist: true });
+    } catch {
+      return refuse('it is damaged, not a Caseload backup, or was made with another key.');
+    }
+    let integrity: unknown;
+    try {
+      integrity = db.pragma('integrity_check', { simple: true });
+    } catch {
+      integrity = 'error';
+    }
+    if (integrity !== 'ok') refuse('it is damaged (it failed the integrity check).');
+    const version = Number(db.pragma('user_version', { simple: true }));
+    if (version > LATEST_VERSION) refuse('it was made by a newer version of Caseload.');
+    if (version < 1) refuse('it holds no caseload (it is empty).');
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+        (t) => t.name,
+      ),
+    );
+    const missing = CORE_TABLES.find((t) => !tables.has(t));
+    if (missing) refuse(`it is not a Caseload backup (it has no ${missing} table).`);
+    if ((db.pragma('foreign_key_check') as unknown[]).length) refuse('its records refer to records it does not hold.');
+    const settings = db.prepare('SELECT value FROM settings').all() as { value: unknown }[];
+    for (const { value } of settings) {
+      try {
+        JSON.parse(String(value));
+      } catch {
+        refuse('one of its settings is damaged.');
+      }
+    }
+  } finally {
+    db?.close();
   }
 }

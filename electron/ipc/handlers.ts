@@ -10,10 +10,10 @@ import { handoverHtml } from '../reports/handover';
 import { progressReportHtml } from '../reports/progress-report';
 import { medicaidCsv, serviceLogCsv, serviceLogHtml } from '../reports/service-log';
 import type { ReportShell } from '../reports/shell';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseloadStore } from '../db/store';
 import { exportAll, importAll } from '../db/transfer';
+import { EXPORT_EXTENSION, readExportFile, sealExport } from '../db/transfer-file';
 import type { BackupInfo } from '../db/backup';
 import { loadSampleCaseload } from '../db/sample';
 import * as schools from '../db/queries/schools';
@@ -225,25 +225,24 @@ const impl = {
     ctx.db = store.db;
     return { kept: backupRow(kept) };
   },
-  exportEverything: async (_i, ctx) => {
-    const file = await shellOf(ctx).chooseSavePath(`Caseload export ${today(ctx)}.json`, 'json');
-    if (!file) return { file: null };
-    const data = exportAll(ctx.db, now(ctx));
-    writeFileAtomic(file, JSON.stringify(data));
-    return { file, rows: Object.values(data.tables).reduce((n, t) => n + t.length, 0) };
-  },
-  importEverything: async (_i, ctx) => {
-    const file = await shellOf(ctx).chooseOpenPath('json');
-    if (!file) return { file: null };
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch {
+  exportEverything: async (i, ctx) => {
+    // Every export file is sealed: a whole caseload never leaves the app as readable text.
+    if (!i?.passphrase)
       throw new AppError(
         'invalid',
-        'That file is not a Caseload export (it is not readable JSON). Nothing was imported.',
+        'Passphrase: choose a passphrase to protect the export (at least 8 characters). Nothing was exported.',
+        'passphrase',
       );
-    }
+    const file = await shellOf(ctx).chooseSavePath(`Caseload export ${today(ctx)}.${EXPORT_EXTENSION}`, 'caseload');
+    if (!file) return { file: null };
+    const data = exportAll(ctx.db, now(ctx));
+    writeFileAtomic(file, await sealExport(data, i.passphrase));
+    return { file, rows: Object.values(data.tables).reduce((n, t) => n + t.length, 0) };
+  },
+  importEverything: async (i, ctx) => {
+    const file = await shellOf(ctx).chooseOpenPath('caseload');
+    if (!file) return { file: null };
+    const raw = await readExportFile(file, i?.passphrase);
     if (ctx.store) await ctx.store.backup('before-import');
     const { rows } = importAll(ctx.db, raw);
     minutes.invalidateCalendars(ctx.db);

@@ -25,6 +25,7 @@ const FILTERS = {
   pdf: { name: 'PDF', extensions: ['pdf'] },
   csv: { name: 'CSV', extensions: ['csv'] },
   json: { name: 'Caseload export', extensions: ['json'] },
+  caseload: { name: 'Caseload export (protected)', extensions: ['caseload', 'json'] },
 };
 
 export function electronReportShell(getParent: () => Win | null): ReportShell {

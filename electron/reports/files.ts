@@ -16,7 +16,7 @@ import { AppError } from '../ipc/errors';
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
   try {
-    const fd = openSync(tmp, 'w');
+    const fd = openSync(tmp, 'w', 0o600); // exports hold student records: owner-only
     try {
       writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       fsyncSync(fd);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import * as s from './schemas';
 import * as ss from './schemas-schedule';
 import * as sc from './schemas-compliance';
+import * as sec from './schemas-security';
 import type * as t from './types';
 import type * as ts from './types-schedule';
 import * as ye from './schemas-year-end';
@@ -92,8 +93,8 @@ export const contract = {
   backupNow: channel(s.Empty).returns<t.BackupRow>(),
   restoreBackup: channel(s.BackupName).returns<{ restored: t.BackupRow; undo: t.BackupRow }>(),
   startFresh: channel(s.Empty).returns<{ kept: t.BackupRow }>(),
-  exportEverything: channel(s.Empty).returns<t.ExportResult>(),
-  importEverything: channel(s.Empty).returns<t.ExportResult>(),
+  exportEverything: channel(sec.ExportEverythingInput).returns<t.ExportResult>(),
+  importEverything: channel(sec.ImportEverythingInput).returns<t.ExportResult>(),
   listAudit: channel(s.AuditQuery).returns<t.AuditEntry[]>(),
 
   getScheduleSetup: channel(s.Empty).returns<ts.ScheduleSetup>(),

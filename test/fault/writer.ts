@@ -1,5 +1,6 @@
 // A long run of session logging and roster imports through the real handlers, acknowledging each
 // committed write on stdout. The kill test SIGKILLs this process at random points.
+import '../helpers/encryption';
 import { writeSync } from 'node:fs';
 import { openDatabase } from '../../electron/db/db';
 import { addDays, minutesToTime } from '../../shared/domain/dates';

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { openSqlite } from '../../electron/db/cipher';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // Default run: 20 kill points; CASELOAD_SLOW=1 (npm run test:slow): 200.
@@ -47,7 +47,7 @@ describe('durable writes under SIGKILL', () => {
         if (kind === 'SESSION') acked.set(Number(a), Number(b));
         if (kind === 'ROSTER') rosterRows += Number(b);
       }
-      const db = new Database(file);
+      const db = openSqlite(file);
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(db.pragma('foreign_key_check')).toEqual([]);

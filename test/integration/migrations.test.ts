@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openSqlite } from '../../electron/db/cipher';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, NewerDatabaseError, openDatabase, schemaVersion } from '../../electron/db/db';
 import { migrations } from '../../electron/db/migrations';
@@ -89,12 +89,12 @@ describe('migrations', () => {
   it('refuses a database from a newer app, without changing it', () => {
     const file = tempFile();
     openDatabase(file).close();
-    const raw = new Database(file);
+    const raw = openSqlite(file);
     raw.pragma(`user_version = ${LATEST_VERSION + 5}`);
     raw.close();
     expect(() => openDatabase(file)).toThrow(NewerDatabaseError);
     expect(() => openDatabase(file)).toThrow(/newer version of Caseload/);
-    const check = new Database(file, { readonly: true });
+    const check = openSqlite(file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 5);
     check.close();
   });

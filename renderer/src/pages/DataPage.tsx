@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { call, useApi, useWrite } from '../api';
-import { Confirm, ErrorMessage, Loading } from '../components/ui';
+import { ApiFailure, call, useApi, useWrite } from '../api';
+import { Confirm, ErrorMessage, Field, Loading } from '../components/ui';
 import { TableHead } from '../components/TableHead';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -26,10 +26,18 @@ export function DataPage() {
   const fresh = useWrite('startFresh', () => setResetting(false));
   const restore = useWrite('restoreBackup', () => setRestoring(null));
   const [transfer, setTransfer] = useState<{ message?: string; error?: unknown } | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
   const exportAll = async () => {
     setTransfer(null);
     try {
-      const r = await call('exportEverything');
+      if (passphrase !== repeat)
+        throw new ApiFailure({
+          code: 'invalid',
+          message: 'Repeat the passphrase: the two passphrases are not the same.',
+          field: 'repeat',
+        });
+      const r = await call('exportEverything', { passphrase });
       setTransfer({ message: r.file ? `Exported ${r.rows} records to ${r.file}.` : 'Not exported.' });
     } catch (error) {
       setTransfer({ error });
@@ -112,13 +120,43 @@ export function DataPage() {
         <h2 id="transfer-title">Move the whole caseload</h2>
         <p className="muted">
           One file with everything (students, IEPs, service lines, goals, sessions, goal data, reports and this
-          history), to hand over to another therapist or move to a new laptop. Import works into an empty app.
+          history), to hand over to another therapist or move to a new laptop. Import works into an empty app. The file
+          is encrypted with a passphrase you choose here: give it to the person importing it separately (by phone, not
+          in the same email). Without it the file cannot be opened.
         </p>
+        <div className="grid-form">
+          <Field label="Passphrase for the file" name="passphrase" error={transfer?.error ?? importAll.error}>
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                autoComplete="new-password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Repeat it (to export)" name="repeat" error={transfer?.error}>
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                autoComplete="new-password"
+                value={repeat}
+                onChange={(e) => setRepeat(e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
         <div className="actions" style={{ justifyContent: 'flex-start' }}>
           <button type="button" onClick={() => void exportAll()}>
             Export everything…
           </button>
-          <button type="button" onClick={() => importAll.mutate(undefined)} disabled={importAll.isPending}>
+          <button
+            type="button"
+            onClick={() => importAll.mutate(passphrase ? { passphrase } : undefined)}
+            disabled={importAll.isPending}
+          >
             Import…
           </button>
         </div>
