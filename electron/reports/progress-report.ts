@@ -1,5 +1,6 @@
 import type { GoalReportLine, ProgressReportView } from '../../shared/api/types';
 import { SETTINGS, SETTING_LABELS, PROMPT_LABELS } from '../../shared/domain/codes';
+import { toDay } from '../../shared/domain/dates';
 import { document, esc, longDate } from './html';
 
 const level = (n: number | null, g: GoalReportLine) =>
@@ -15,23 +16,40 @@ const TREND = {
   not_enough_data: 'not enough data for a trend',
 } as const;
 
-/** A small inline chart of the period's data against the target, drawn as SVG (prints crisply). */
+/**
+ * A small inline chart of the period's data against the target, drawn as SVG (prints crisply): points
+ * placed by their dates, and the summary's least-squares trend line (the trend the label names).
+ */
 function sparkline(g: GoalReportLine): string {
   if (g.data.length < 2) return '';
   const w = 260;
   const h = 46;
-  const max = Math.max(100, g.summary.target ?? 0, ...g.data.map((d) => d.level));
-  const x = (i: number) => 4 + (i * (w - 8)) / (g.data.length - 1);
-  const y = (v: number) => h - 4 - (v / max) * (h - 8);
-  const pts = g.data.map((d, i) => `${x(i).toFixed(1)},${y(d.level).toFixed(1)}`).join(' ');
+  const fit = g.summary.fit;
+  const max = Math.max(
+    100,
+    g.summary.target ?? 0,
+    ...g.data.map((d) => d.level),
+    fit?.fromLevel ?? 0,
+    fit?.toLevel ?? 0,
+  );
+  const days = g.data.map((d) => toDay(d.date));
+  const lo = Math.min(...days);
+  const span = Math.max(...days) - lo || 1;
+  const x = (date: string) => 4 + ((toDay(date) - lo) * (w - 8)) / span;
+  const y = (v: number) => h - 4 - (Math.max(0, v) / max) * (h - 8);
+  const sorted = [...g.data].sort((a, b) => a.date.localeCompare(b.date));
+  const pts = sorted.map((d) => `${x(d.date).toFixed(1)},${y(d.level).toFixed(1)}`).join(' ');
   const target =
     g.summary.target != null
       ? `<line x1="0" x2="${w}" y1="${y(g.summary.target)}" y2="${y(g.summary.target)}" stroke="#555" stroke-dasharray="4 3" stroke-width="1"/>`
       : '';
-  return `<svg class="spark" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="Data points against the target">
-  <rect x="0" y="0" width="${w}" height="${h}" fill="none" stroke="#bbb"/>${target}
+  const trend = fit
+    ? `<line x1="${x(fit.fromDate).toFixed(1)}" y1="${y(fit.fromLevel).toFixed(1)}" x2="${x(fit.toDate).toFixed(1)}" y2="${y(fit.toLevel).toFixed(1)}" stroke="#b85c0c" stroke-dasharray="2 2" stroke-width="1.2"/>`
+    : '';
+  return `<svg class="spark" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="Data points by date against the target${fit ? ', with the trend line' : ''}">
+  <rect x="0" y="0" width="${w}" height="${h}" fill="none" stroke="#bbb"/>${target}${trend}
   <polyline points="${pts}" fill="none" stroke="#111" stroke-width="1.5"/>
-  ${g.data.map((d, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(d.level).toFixed(1)}" r="2" fill="#111"/>`).join('')}
+  ${sorted.map((d) => `<circle cx="${x(d.date).toFixed(1)}" cy="${y(d.level).toFixed(1)}" r="2" fill="#111"/>`).join('')}
 </svg>`;
 }
 

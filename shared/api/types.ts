@@ -261,6 +261,10 @@ export interface DueItem {
   label: string;
   dueDate: string;
   overdue: boolean;
+  /** Whole days past the due date (0 when not overdue). */
+  daysOverdue: number;
+  /** Progress reports: the period's reports that are final, of those the period needs. */
+  reports?: { final: number; total: number; periodId: number };
 }
 
 export interface GoalReportLine {

@@ -1,7 +1,7 @@
 import type { SchoolCalendar } from './calendar';
 import { type Interval, type MissCode, MISS_CAUSE, type Setting, SETTINGS } from './codes';
 import { type Day, fromDay, mondayOf, monthBounds, toDay } from './dates';
-import { type BySetting, emptyBySetting, type OwedLine, type OwedOptions, owedForLine } from './minutes-owed';
+import { type BySetting, emptyBySetting, type OwedLine, type OwedOptions, owedInInterval } from './minutes-owed';
 
 // docs/domain.md, "Compliance: judged per setting, over whole service intervals".
 //
@@ -47,6 +47,11 @@ export interface ComplianceInput {
   present: PresentMinutes[];
   makeups: MakeupCredit[];
   planned: PlannedMinutes[];
+  /**
+   * Which intervals to list: every one (a student's page), or only those short, at risk or with
+   * extra minutes (the whole caseload, where the list would be long and the sums say the rest).
+   */
+  detail?: 'all' | 'flagged';
 }
 
 export interface IntervalStatus {
@@ -71,7 +76,7 @@ export interface IntervalStatus {
 }
 
 export interface JudgedCompliance {
-  /** Intervals that overlap the range and have started, with something owed or given. */
+  /** Intervals that overlap the range and have started, with something owed or given (see `detail`). */
   intervals: IntervalStatus[];
   /** Σ owed and Σ met (owed − shortfall) over the closed intervals. */
   closedOwed: number;
@@ -89,20 +94,19 @@ export interface JudgedCompliance {
   extra: BySetting;
 }
 
-const KINDS: Interval[] = ['week', 'month', 'year'];
 const EPSILON = 1e-9;
 
-function intervalOf(kind: Interval, day: Day, calendar: SchoolCalendar): [Day, Day] | null {
-  if (kind === 'week') {
-    const m = mondayOf(day);
-    return [m, m + 6];
-  }
-  if (kind === 'month') return monthBounds(day);
-  const y = calendar.yearContaining(day);
-  return y ? [y.first, y.last] : null;
+/** The first day of the interval of a kind that holds a day (null: no school year holds it). */
+function intervalStart(kind: Interval, day: Day, calendar: SchoolCalendar): Day | null {
+  if (kind === 'week') return mondayOf(day);
+  if (kind === 'month') return toDay(`${fromDay(day).slice(0, 8)}01`);
+  return calendar.yearContaining(day)?.first ?? null;
 }
 
-type Bucket = IntervalStatus;
+interface Bucket extends Omit<IntervalStatus, 'start' | 'end'> {
+  lo: Day;
+  hi: Day;
+}
 
 /** The intervals of a kind that overlap [from, to]: Mon–Sun weeks, calendar months, school years. */
 export function intervalsOver(kind: Interval, from: Day, to: Day, calendar: SchoolCalendar): [Day, Day][] {
@@ -136,29 +140,39 @@ export function judgementSpan(
   return { from: fromDay(lo), to: fromDay(hi) };
 }
 
+const SETTING_INDEX: Record<Setting, number> = { push_in: 0, pull_out: 1, consult: 2 };
+const KIND_INDEX: Record<Interval, number> = { week: 0, month: 1, year: 2 };
+/** A number that names (setting, kind, interval start): buckets are looked up once per date. */
+const keyOf = (setting: Setting, kind: Interval, start: Day) =>
+  start * 9 + SETTING_INDEX[setting] * 3 + KIND_INDEX[kind];
+
 export function judgeCompliance(input: ComplianceInput): JudgedCompliance {
   const { calendar, options } = input;
-  const today = toDay(input.today);
-  const from = toDay(input.from);
-  const to = toDay(input.to);
-  const buckets = new Map<string, Bucket>();
-  const key = (setting: Setting, kind: Interval, start: Day) => `${setting}|${kind}|${start}`;
+  const day = toDay;
+  const today = day(input.today);
+  const from = day(input.from);
+  const to = day(input.to);
+  const buckets = new Map<number, Bucket>();
+  /** Which interval kinds each setting has lines in, finest first. */
+  const kinds: Record<Setting, Interval[]> = { push_in: [], pull_out: [], consult: [] };
 
   // Every interval that overlaps the range and has started, owed in whole: the owed of every line
   // of the setting over the whole interval (a line amended mid-week still owes its share of the week).
   for (const line of input.lines) {
-    const ls = toDay(line.startDate);
-    const le = toDay(line.endDate);
+    if (line.minutes <= 0) continue;
+    const ls = day(line.startDate);
+    const le = day(line.endDate);
+    const fixed = line.interval === 'week' && options.prorateShortWeeks ? 5 : undefined;
     for (const [a, b] of intervalsOver(line.interval, from, to, calendar)) {
       if (a > today || le < a || ls > b) continue;
-      const k = key(line.setting, line.interval, a);
+      const k = keyOf(line.setting, line.interval, a);
       let bucket = buckets.get(k);
       if (!bucket) {
         bucket = {
           setting: line.setting,
           interval: line.interval,
-          start: fromDay(a),
-          end: fromDay(b),
+          lo: a,
+          hi: b,
           open: b >= today,
           owed: 0,
           credited: 0,
@@ -169,54 +183,59 @@ export function judgeCompliance(input: ComplianceInput): JudgedCompliance {
           extra: 0,
         };
         buckets.set(k, bucket);
+        if (!kinds[line.setting].includes(line.interval)) kinds[line.setting].push(line.interval);
       }
-      bucket.owed += owedForLine(line, calendar, bucket.start, bucket.end, options);
+      bucket.owed += owedInInterval(line.minutes, calendar, a, b, Math.max(a, ls), Math.min(b, le), fixed);
     }
   }
+  for (const s of SETTINGS) kinds[s].sort((x, y) => KIND_INDEX[x] - KIND_INDEX[y]);
 
   // A date's minutes of a setting go to the finest interval of that setting that holds the date.
-  const find = (setting: Setting, day: Day): Bucket | undefined => {
-    for (const kind of KINDS) {
-      const span = intervalOf(kind, day, calendar);
-      const b = span && buckets.get(key(setting, kind, span[0]));
+  const find = (setting: Setting, d: Day): Bucket | undefined => {
+    for (const kind of kinds[setting]) {
+      const start = intervalStart(kind, d, calendar);
+      const b = start == null ? undefined : buckets.get(keyOf(setting, kind, start));
       if (b) return b;
     }
     return undefined;
   };
   const extra = emptyBySetting();
-  const inRange = (day: Day) => day >= from && day <= to;
+  const inRange = (d: Day) => d >= from && d <= to;
 
   // Makeup minutes leave the interval they were given in and go to the interval of their miss.
-  const moved = new Map<string, number>();
+  const moved = new Map<number, number>();
   for (const mk of input.makeups) {
-    const given = toDay(mk.date);
+    const given = day(mk.date);
     if (given > today || mk.minutes <= 0) continue;
-    const k = `${mk.date}|${mk.setting}`;
+    const k = given * 3 + SETTING_INDEX[mk.setting];
     moved.set(k, (moved.get(k) ?? 0) + mk.minutes);
-    const b = find(mk.setting, toDay(mk.missDate));
+    const b = find(mk.setting, day(mk.missDate));
     if (b) b.credited += mk.minutes;
     else if (inRange(given) && !find(mk.setting, given)) extra[mk.setting] += mk.minutes;
   }
-  const present = new Map<string, PresentMinutes>();
   for (const p of input.present) {
-    const k = `${p.date}|${p.setting}`;
-    const had = present.get(k);
-    if (had) had.minutes += p.minutes;
-    else present.set(k, { ...p });
-  }
-  for (const [k, p] of present) {
-    const day = toDay(p.date);
-    if (day > today) continue;
-    const own = Math.max(0, p.minutes - (moved.get(k) ?? 0));
+    const d = day(p.date);
+    if (d > today) continue;
+    let own = p.minutes;
+    if (moved.size > 0) {
+      // The moved minutes of that date and setting come off its present minutes, once.
+      const k = d * 3 + SETTING_INDEX[p.setting];
+      const m = moved.get(k);
+      if (m) {
+        const take = Math.min(m, own);
+        own -= take;
+        moved.set(k, m - take);
+      }
+    }
     if (own <= 0) continue;
-    const b = find(p.setting, day);
+    const b = find(p.setting, d);
     if (b) b.credited += own;
-    else if (inRange(day)) extra[p.setting] += own;
+    else if (inRange(d)) extra[p.setting] += own;
   }
   for (const p of input.planned) {
-    const day = toDay(p.date);
-    if (day < today || p.minutes <= 0 || !calendar.isInstructional(day)) continue;
-    const b = find(p.setting, day);
+    const d = day(p.date);
+    if (d < today || p.minutes <= 0 || !calendar.isInstructional(d)) continue;
+    const b = find(p.setting, d);
     if (b?.open) b.planned += p.minutes;
   }
 
@@ -225,7 +244,7 @@ export function judgeCompliance(input: ComplianceInput): JudgedCompliance {
   const planned = emptyBySetting();
   let closedOwed = 0;
   let closedMet = 0;
-  let atRiskBy: string | null = null;
+  let riskEnd: Day | null = null;
   const intervals: IntervalStatus[] = [];
   for (const b of buckets.values()) {
     const gap = Math.max(0, b.owed - b.credited);
@@ -236,16 +255,32 @@ export function judgeCompliance(input: ComplianceInput): JudgedCompliance {
       b.atRisk = gap > b.planned + EPSILON;
       remaining[b.setting] += gap;
       planned[b.setting] += b.planned;
-      if (b.atRisk && (atRiskBy == null || b.end < atRiskBy)) atRiskBy = b.end;
+      if (b.atRisk && (riskEnd == null || b.hi < riskEnd)) riskEnd = b.hi;
     } else {
       b.shortfall = gap;
       shortfall[b.setting] += gap;
       closedOwed += b.owed;
       closedMet += b.owed - gap;
     }
-    if (b.owed > EPSILON || b.credited > 0) intervals.push(b);
+    const flagged = b.shortfall > EPSILON || b.atRisk || b.extra > EPSILON;
+    if (input.detail === 'flagged' ? flagged : b.owed > EPSILON || b.credited > 0) {
+      intervals.push({
+        setting: b.setting,
+        interval: b.interval,
+        start: fromDay(b.lo),
+        end: fromDay(b.hi),
+        open: b.open,
+        owed: b.owed,
+        credited: b.credited,
+        shortfall: b.shortfall,
+        remaining: b.remaining,
+        planned: b.planned,
+        atRisk: b.atRisk,
+        extra: b.extra,
+      });
+    }
   }
-  intervals.sort((a, b) => a.start.localeCompare(b.start) || SETTINGS.indexOf(a.setting) - SETTINGS.indexOf(b.setting));
+  intervals.sort((a, b) => a.start.localeCompare(b.start) || SETTING_INDEX[a.setting] - SETTING_INDEX[b.setting]);
   const compliance = closedOwed > EPSILON ? closedMet / closedOwed : null;
   return {
     intervals,
@@ -256,8 +291,8 @@ export function judgeCompliance(input: ComplianceInput): JudgedCompliance {
     shortfall,
     remaining,
     planned,
-    atRisk: atRiskBy != null,
-    atRiskBy,
+    atRisk: riskEnd != null,
+    atRiskBy: riskEnd == null ? null : fromDay(riskEnd),
     extra,
   };
 }

@@ -24,14 +24,30 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+// The minutes engine converts the same few thousand dates over and over (a caseload's school years):
+// both conversions are pure, so they are remembered, within a bound.
+const MEMO_LIMIT = 100_000;
+const dayOf = new Map<string, Day>();
+const dateOf = new Map<Day, string>();
+
 export function toDay(date: string): Day {
+  const known = dayOf.get(date);
+  if (known !== undefined) return known;
   const m = ISO_DATE.exec(date);
   if (!m) throw new RangeError(`Not an ISO date: ${date}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  if (dayOf.size >= MEMO_LIMIT) dayOf.clear();
+  dayOf.set(date, day);
+  return day;
 }
 
 export function fromDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const known = dateOf.get(day);
+  if (known !== undefined) return known;
+  const date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  if (dateOf.size >= MEMO_LIMIT) dateOf.clear();
+  dateOf.set(day, date);
+  return date;
 }
 
 /** 0 = Monday … 6 = Sunday. 1970-01-01 was a Thursday. */

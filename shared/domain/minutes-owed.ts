@@ -34,11 +34,7 @@ export function owedForLine(
   if (hi < lo || line.minutes <= 0) return 0;
   let owed = 0;
   const add = (start: Day, end: Day, fixedDenominator?: number) => {
-    const inInterval = calendar.count(start, end);
-    if (inInterval === 0) return;
-    const covered = calendar.count(Math.max(start, lo), Math.min(end, hi));
-    if (covered === 0) return;
-    owed += (line.minutes * covered) / (fixedDenominator ?? inInterval);
+    owed += owedInInterval(line.minutes, calendar, start, end, lo, hi, fixedDenominator);
   };
   if (line.interval === 'week') {
     for (let monday = mondayOf(lo); monday <= hi; monday += 7) {
@@ -57,6 +53,27 @@ export function owedForLine(
     }
   }
   return owed;
+}
+
+/**
+ * The owed rule for one interval [start, end] of a line, over the days [lo, hi] (range ∩ line dates):
+ * amount × (instructional days in interval ∩ [lo, hi]) ÷ (instructional days in interval, or the fixed
+ * weekly denominator 5 when short weeks are prorated); 0 when the interval has no instructional day.
+ */
+export function owedInInterval(
+  minutes: number,
+  calendar: SchoolCalendar,
+  start: Day,
+  end: Day,
+  lo: Day,
+  hi: Day,
+  fixedDenominator?: number,
+): number {
+  const inInterval = calendar.count(start, end);
+  if (inInterval === 0) return 0;
+  const covered = calendar.count(Math.max(start, lo), Math.min(end, hi));
+  if (covered === 0) return 0;
+  return (minutes * covered) / (fixedDenominator ?? inInterval);
 }
 
 export type BySetting = Record<Setting, number>;

@@ -25,6 +25,11 @@ export interface GoalPeriodSummary {
   /** Least-squares change in level per week over the period's data points. */
   slopePerWeek: number | null;
   trend: Trend;
+  /**
+   * The least-squares line itself, from the first to the last data date, so a chart draws the very
+   * trend the label and the narrative name; null when there is no trend (see TREND_RULE).
+   */
+  fit: { fromDate: string; fromLevel: number; toDate: string; toLevel: number } | null;
   target: number | null;
   meetsTarget: boolean | null;
   latestPrompt: PromptLevel | null;
@@ -41,8 +46,14 @@ export function levelOf(d: DataPoint, measurement: Measurement): number | null {
   return d.value;
 }
 
-/** Rising or falling means a change of at least 1 point a week on the goal's scale. */
-const FLAT_BAND = 1;
+/**
+ * TREND_RULE, the one definition of a goal's trend used by the report's label, its narrative draft
+ * and its chart: the least-squares slope of level against date (in weeks) over the period's data
+ * points. It needs at least 3 points on at least 2 dates ("not enough data" otherwise). Rising when
+ * the slope is at least FLAT_BAND points a week on the goal's scale (percentage points for trials and
+ * percentages), falling when at most −FLAT_BAND, flat in between.
+ */
+export const FLAT_BAND = 1;
 
 export function summariseGoal(goal: GoalForSummary, data: DataPoint[]): GoalPeriodSummary {
   const pts = data
@@ -58,6 +69,7 @@ export function summariseGoal(goal: GoalForSummary, data: DataPoint[]): GoalPeri
       mean: null,
       slopePerWeek: null,
       trend: 'not_enough_data',
+      fit: null,
       target,
       meetsTarget: null,
       latestPrompt: null,
@@ -70,6 +82,7 @@ export function summariseGoal(goal: GoalForSummary, data: DataPoint[]): GoalPeri
   const mean = pts.reduce((n, p) => n + p.level, 0) / pts.length;
   let slopePerWeek: number | null = null;
   let trend: Trend = 'not_enough_data';
+  let fit: GoalPeriodSummary['fit'] = null;
   const x0 = toDay(first.d.date);
   const xs = pts.map((p) => (toDay(p.d.date) - x0) / 7);
   const xMean = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -78,6 +91,8 @@ export function summariseGoal(goal: GoalForSummary, data: DataPoint[]): GoalPeri
     const sxy = xs.reduce((n, x, i) => n + (x - xMean) * (pts[i]!.level - mean), 0);
     slopePerWeek = sxy / sxx;
     trend = slopePerWeek >= FLAT_BAND ? 'rising' : slopePerWeek <= -FLAT_BAND ? 'falling' : 'flat';
+    const at = (x: number) => mean + slopePerWeek! * (x - xMean);
+    fit = { fromDate: first.d.date, fromLevel: at(0), toDate: last.d.date, toLevel: at(xs[xs.length - 1]!) };
   }
   return {
     points: pts.length,
@@ -86,6 +101,7 @@ export function summariseGoal(goal: GoalForSummary, data: DataPoint[]): GoalPeri
     mean,
     slopePerWeek,
     trend,
+    fit,
     target,
     meetsTarget: target == null ? null : last.level >= target,
     latestPrompt: last.d.prompt,
@@ -147,11 +163,25 @@ export function draftNarrative(
     s.points === 1
       ? `In 1 session on ${shortDate(s.firstDate!)}`
       : `Across ${s.points} sessions from ${shortDate(s.firstDate!)} to ${shortDate(s.lastDate!)}`;
+  const f = fmt(s.first!, m);
+  const l = fmt(s.latest!, m);
+  const perWeek = s.slopePerWeek == null ? '' : `${Math.round(Math.abs(s.slopePerWeek) * 10) / 10}`;
+  // The words follow the trend (TREND_RULE), never first-vs-latest alone, so the narrative and the
+  // label cannot disagree.
   let change: string;
-  if (s.points === 1) change = `${noun} was ${fmt(s.latest!, m)}`;
-  else if (s.latest! > s.first!) change = `${noun} rose from ${fmt(s.first!, m)} to ${fmt(s.latest!, m)}`;
-  else if (s.latest! < s.first!) change = `${noun} went from ${fmt(s.first!, m)} to ${fmt(s.latest!, m)}`;
-  else change = `${noun} held at ${fmt(s.latest!, m)}`;
+  if (s.points === 1) change = `${noun} was ${f}`;
+  else if (s.trend === 'not_enough_data') change = `${noun} was ${f} and then ${l}, too few sessions to show a trend`;
+  else if (s.trend === 'rising')
+    change =
+      s.latest! > s.first!
+        ? `${noun} rose from ${f} to ${l}`
+        : `${noun} trended upward by about ${perWeek} a week (first ${f}, latest ${l})`;
+  else if (s.trend === 'falling')
+    change =
+      s.latest! < s.first!
+        ? `${noun} fell from ${f} to ${l}`
+        : `${noun} trended downward by about ${perWeek} a week (first ${f}, latest ${l})`;
+  else change = f === l ? `${noun} held at ${l}` : `${noun} stayed about level (first ${f}, latest ${l})`;
   const prompt = s.latestPrompt ? ` with ${PROMPT_LABELS[s.latestPrompt].toLowerCase()} prompts` : '';
   const goalPart =
     s.target != null ? `; the goal is ${fmt(s.target, m)}` : goal.criterion ? `; the goal is ${goal.criterion}` : '';

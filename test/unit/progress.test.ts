@@ -85,3 +85,43 @@ describe('goal summaries for a reporting period (hand-worked)', () => {
     expect(levelOf({ date: '2026-10-01', correct: 3, total: 0, value: null, prompt: null }, 'trials')).toBeNull();
   });
 });
+
+describe('one trend for the label, the narrative and the chart (TREND_RULE)', () => {
+  const weekly = (levels: number[]) =>
+    levels.map((v, i) => trial(`2026-10-${String(1 + 7 * i).padStart(2, '0')}`, v / 10));
+  const say = (levels: number[]) => draftNarrative('Ava', goal, summariseGoal(goal, weekly(levels)), period);
+
+  it('flat when first and latest differ but the least-squares line is level', () => {
+    // 20, 40, 30, 20, 30 at weeks 0–4: mean 28, Σ(x−2)(y−28) = 16 − 12 + 0 − 8 + 4 = 0 → slope 0.
+    const s = summariseGoal(goal, weekly([20, 40, 30, 20, 30]));
+    expect(s.trend).toBe('flat');
+    expect(s.slopePerWeek).toBeCloseTo(0, 12);
+    expect(s.fit).toEqual({ fromDate: '2026-10-01', fromLevel: 28, toDate: '2026-10-29', toLevel: 28 });
+    expect(say([20, 40, 30, 20, 30])).toBe(
+      'Across 5 sessions from Oct 1 to Oct 29, accuracy stayed about level (first 20%, latest 30%) with verbal prompts; the goal is 80%.',
+    );
+  });
+
+  it('falling when the line falls, even if the latest equals the first', () => {
+    // 30, 40, 30, 20, 30: mean 30, Σ(x−2)(y−30) = 0 − 10 + 0 − 10 + 0 = −20, Σ(x−2)² = 10 → −2 a week.
+    const s = summariseGoal(goal, weekly([30, 40, 30, 20, 30]));
+    expect(s.trend).toBe('falling');
+    expect(s.slopePerWeek).toBeCloseTo(-2, 12);
+    // The line runs from 30 + 2×2 = 34 at week 0 to 30 − 2×2 = 26 at week 4.
+    expect(s.fit!.fromLevel).toBeCloseTo(34, 12);
+    expect(s.fit!.toLevel).toBeCloseTo(26, 12);
+    expect(say([30, 40, 30, 20, 30])).toMatch(/accuracy trended downward by about 2 a week \(first 30%, latest 30%\)/);
+    expect(say([60, 50, 40])).toMatch(/accuracy fell from 60% to 40%/);
+  });
+
+  it('rising matches "rose"; two points make no trend, and the narrative says so', () => {
+    const s = summariseGoal(goal, weekly([40, 50, 60, 70]));
+    expect(s.fit!.fromLevel).toBeCloseTo(40, 12);
+    expect(s.fit!.toLevel).toBeCloseTo(70, 12);
+    expect(summariseGoal(goal, weekly([40, 60]))).toMatchObject({ trend: 'not_enough_data', fit: null });
+    expect(say([40, 60])).toMatch(/accuracy was 40% and then 60%, too few sessions to show a trend/);
+    // Three points on one date: no spread in time, no trend.
+    const sameDay = summariseGoal(goal, [trial('2026-10-05', 2), trial('2026-10-05', 5), trial('2026-10-05', 8)]);
+    expect(sameDay.trend).toBe('not_enough_data');
+  });
+});

@@ -8,6 +8,7 @@ export interface JudgementInputs {
   present: PresentMinutes[];
   makeups: MakeupCredit[];
   planned: PlannedMinutes[];
+  detail?: 'all' | 'flagged';
 }
 
 export const NO_INPUTS: JudgementInputs = { present: [], makeups: [], planned: [] };

@@ -7,7 +7,7 @@ import type {
   WeekPoint,
 } from '../../../shared/api/types';
 import { SchoolCalendar } from '../../../shared/domain/calendar';
-import type { AttendanceCode, MissCode, Setting } from '../../../shared/domain/codes';
+import type { AttendanceCode, Grouping, MissCode, Setting } from '../../../shared/domain/codes';
 import { addDays, fromDay, mondayOf, monthRange, toDay, weekRange } from '../../../shared/domain/dates';
 import type { Makeup, Miss } from '../../../shared/domain/makeups';
 import {
@@ -18,13 +18,14 @@ import {
   summariseAttendance,
 } from '../../../shared/domain/minutes-delivered';
 import { type OwedLine, type OwedOptions, owedBySetting } from '../../../shared/domain/minutes-owed';
-import { judgeCompliance, judgementSpan, missedByWhom } from '../../../shared/domain/compliance';
+import { type PresentMinutes, judgeCompliance, judgementSpan, missedByWhom } from '../../../shared/domain/compliance';
 import { type JudgementInputs, NO_INPUTS, balanceBetween, ledgerAndCredits, presentByDate } from './judged';
 import { plannedMinutes } from './planned';
 import type { Sqlite } from '../db';
 import { loadCalendars } from './schools';
 import { getSettings } from './settings';
 import { getStudent } from './students';
+import { REPORT_PLAN_SQL } from './report-plan';
 
 // Calendars change rarely and are read on every minutes query: cache per connection, and let the
 // IPC layer drop the cache after any write that touches schools or calendars.
@@ -367,21 +368,48 @@ export function caseloadCompliance(
     if (list) list.push(l);
     else lines.set(l.studentId, [l]);
   }
+  // One pass over the attendance of every interval touching the range, per student, date, setting,
+  // grouping and code: the range's figures (as before) and compliance's present minutes by date.
   const attendance = new Map<number, AttendanceRow[]>();
-  for (const r of db
+  const present = new Map<number, PresentMinutes[]>();
+  const rawRows = db
     .prepare(
-      `SELECT a.student_id AS studentId, s.setting, s.grouping, a.code, sum(a.minutes) AS minutes
+      `SELECT a.student_id, a.date, s.setting, s.grouping, a.code, sum(a.minutes)
        FROM attendance a JOIN sessions s ON s.id = a.session_id
-       WHERE a.date BETWEEN ? AND ? GROUP BY a.student_id, s.setting, s.grouping, a.code`,
+       WHERE a.date BETWEEN ? AND ? GROUP BY a.student_id, a.date, s.setting, s.grouping, a.code`,
     )
-    .all(range.from, range.to) as (AttendanceRow & { studentId: number })[]) {
-    const list = attendance.get(r.studentId);
-    if (list) list.push(r);
-    else attendance.set(r.studentId, [r]);
+    .raw(true)
+    .all(span.from < range.from ? span.from : range.from, span.to > range.to ? span.to : range.to) as [
+    number,
+    string,
+    Setting,
+    Grouping,
+    AttendanceCode,
+    number,
+  ][];
+  // The range's rows summed per student, setting, grouping and code, as the SQL of the range did.
+  const sums = new Map<string, AttendanceRow>();
+  for (const [sid, date, setting, grouping, code, minutes] of rawRows) {
+    if (date >= range.from && date <= range.to) {
+      const k = `${sid}|${setting}|${grouping}|${code}`;
+      const had = sums.get(k);
+      if (had) had.minutes += minutes;
+      else {
+        const row = { setting, grouping, code, minutes };
+        sums.set(k, row);
+        const list = attendance.get(sid);
+        if (list) list.push(row);
+        else attendance.set(sid, [row]);
+      }
+    }
+    if (code === 'present' && date <= today) {
+      const list = present.get(sid);
+      const row = { date, setting, minutes };
+      if (list) list.push(row);
+      else present.set(sid, [row]);
+    }
   }
   const makeups = loadMakeupInputsByStudent(db, null, span.from, span.to);
-  const upTo = span.to < today ? span.to : today;
-  const present = upTo >= span.from ? presentByDate(db, null, span.from, upTo) : new Map();
   const planned = span.to >= today ? plannedMinutes(db, null, today, span.to) : new Map();
   const rows: ComplianceRow[] = students.map((st) => {
     const { rows: ledger, credits } = ledgerAndCredits(makeups.get(st.id), ctx.makeupCodes);
@@ -402,6 +430,7 @@ export function caseloadCompliance(
           present: present.get(st.id) ?? NO_INPUTS.present,
           makeups: credits,
           planned: planned.get(st.id) ?? NO_INPUTS.planned,
+          detail: 'flagged',
         },
       ),
     };
@@ -459,14 +488,18 @@ export function listDeadlines(db: Sqlite, today: string): DueItem[] {
     medicaidId: string | null;
   }[];
   const out: DueItem[] = [];
+  const due = (dueDate: string) => {
+    const late = Math.max(0, toDay(today) - toDay(dueDate));
+    return { dueDate, overdue: late > 0, daysOverdue: late };
+  };
   const push = (
     p: { studentId: number; name: string },
     kind: DueItem['kind'],
     label: string,
     dueDate: string | null,
   ) => {
-    if (dueDate && dueDate <= horizon)
-      out.push({ studentId: p.studentId, name: p.name, kind, label, dueDate, overdue: dueDate < today });
+    // Overdue items stay until the date is updated (a new IEP, evaluation or consent date).
+    if (dueDate && dueDate <= horizon) out.push({ studentId: p.studentId, name: p.name, kind, label, ...due(dueDate) });
   };
   for (const p of plans) {
     push(p, 'annual_review', 'Annual IEP review', p.endDate);
@@ -474,21 +507,40 @@ export function listDeadlines(db: Sqlite, today: string): DueItem[] {
     push(p, 'reevaluation', 'Re-evaluation', reeval);
     if (p.medicaidId) push(p, 'medicaid_consent', 'Medicaid consent renewal', p.consent);
   }
+  // A reporting period stays on the list, overdue or not, until every report it needs is final: one
+  // per active student of the school whose IEP for the period has goals (the reports list's rows).
   const periods = db
     .prepare(
-      `SELECT rp.label, rp.due_date AS dueDate, sc.name AS school, sy.school_id AS schoolId
+      `SELECT rp.id, rp.label, rp.start_date AS startDate, rp.end_date AS endDate, rp.due_date AS dueDate,
+        sc.name AS school, sy.school_id AS schoolId
        FROM reporting_periods rp JOIN school_years sy ON sy.id = rp.school_year_id JOIN schools sc ON sc.id = sy.school_id
-       WHERE rp.due_date BETWEEN ? AND ?`,
+       WHERE rp.due_date <= ?`,
     )
-    .all(today, horizon) as { label: string; dueDate: string; school: string; schoolId: number }[];
+    .all(horizon) as {
+    id: number;
+    label: string;
+    startDate: string;
+    endDate: string;
+    dueDate: string;
+    school: string;
+    schoolId: number;
+  }[];
+  const counts = db.prepare(
+    `SELECT count(*) AS total, coalesce(sum((SELECT r.status FROM progress_reports r WHERE r.student_id = st.id AND r.period_id = ?
+        ORDER BY r.version DESC LIMIT 1) = 'final'), 0) AS final
+     FROM students st WHERE st.school_id = ? AND st.status = 'active'
+       AND EXISTS (SELECT 1 FROM goals g WHERE g.plan_id = (${REPORT_PLAN_SQL}))`,
+  );
   for (const p of periods) {
+    const c = counts.get(p.id, p.schoolId, p.endDate, p.startDate, p.endDate) as { total: number; final: number };
+    if (c.total === 0 || c.final >= c.total) continue;
     out.push({
       studentId: 0,
       name: p.school,
       kind: 'progress_report',
-      label: `Progress reports, ${p.label}`,
-      dueDate: p.dueDate,
-      overdue: false,
+      label: `Progress reports, ${p.label}: ${c.final} of ${c.total} final`,
+      ...due(p.dueDate),
+      reports: { final: c.final, total: c.total, periodId: p.id },
     });
   }
   return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate));

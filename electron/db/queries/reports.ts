@@ -23,6 +23,7 @@ import {
 import { AppError, invalid, notFound } from '../../ipc/errors';
 import type { Sqlite } from '../db';
 import { studentMinutes } from './minutes';
+import { REPORT_PLAN_SQL } from './report-plan';
 import { getGoal, listPlans } from './plans';
 import { getSettings } from './settings';
 import { getStudent } from './students';
@@ -264,12 +265,11 @@ export function listProgressReports(db: Sqlite, periodId: number): ReportStatusR
   const students = db
     .prepare(
       `SELECT st.id, coalesce(st.preferred_name, st.first_name) || ' ' || st.last_name AS name, st.grade,
-        (SELECT count(*) FROM goals g JOIN plans p ON p.id = g.plan_id
-          WHERE p.student_id = st.id AND p.start_date <= ? AND p.end_date >= ?) AS goals
+        (SELECT count(*) FROM goals g WHERE g.plan_id = (${REPORT_PLAN_SQL})) AS goals
        FROM students st WHERE st.school_id = ? AND st.status = 'active'
        ORDER BY st.last_name COLLATE NOCASE, st.first_name COLLATE NOCASE`,
     )
-    .all(period.endDate, period.startDate, period.schoolId) as {
+    .all(period.endDate, period.startDate, period.endDate, period.schoolId) as {
     id: number;
     name: string;
     grade: string;

@@ -79,18 +79,20 @@ export function CaseloadPage() {
         <aside className="panel deadlines" aria-labelledby="due-title">
           <h2 id="due-title">Due in 30 days</h2>
           {deadlines.data?.length === 0 && <p className="muted">Nothing due.</p>}
-          <ul>
-            {deadlines.data?.slice(0, 12).map((d, i) => (
+          <ul data-testid="due-list">
+            {deadlines.data?.slice(0, 20).map((d, i) => (
               <li key={i} className={d.overdue ? 'overdue' : ''}>
                 <span className="due-date">
-                  {d.overdue ? 'Overdue · ' : ''}
+                  {d.overdue ? 'Overdue · ' : 'Due '}
                   {fmtDate(d.dueDate)}
+                  {d.overdue ? `, ${d.daysOverdue} day${d.daysOverdue === 1 ? '' : 's'} overdue` : ''}
                 </span>
                 {d.studentId ? <Link to={`/students/${d.studentId}`}>{d.name}</Link> : <span>{d.name}</span>}
                 <span className="muted">{d.label}</span>
               </li>
             ))}
           </ul>
+          {(deadlines.data?.length ?? 0) > 20 && <p className="muted">and {deadlines.data!.length - 20} more</p>}
         </aside>
       </div>
       <Modal title="Add a student" open={adding} onClose={() => setAdding(false)} wide>

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { PROMPT_LABELS } from '../../../shared/domain/codes';
+import { summariseGoal } from '../../../shared/domain/progress';
 import { useApi } from '../api';
 import { GoalChart } from '../components/GoalChart';
 import { ErrorMessage, Loading } from '../components/ui';
@@ -34,7 +35,7 @@ export function GoalPage() {
           <p className="muted">No data yet. Record data for this goal when you log a session.</p>
         ) : (
           <>
-            <GoalChart points={points} target={goal.targetValue} unit={unit} />
+            <GoalChart points={points} target={goal.targetValue} unit={unit} fit={summariseGoal(goal, points).fit} />
             <table className="table compact">
               <TableHead cols={['Date', { label: 'Level', num: true }, 'Raw', 'Prompt']} />
               <tbody>

@@ -240,7 +240,7 @@ function GoalEditor({
             )}
           </dl>
           <div className="grow">
-            <GoalChart points={goal.data} target={s.target} unit={unit} />
+            <GoalChart points={goal.data} target={s.target} unit={unit} fit={s.fit} />
           </div>
         </div>
       )}
