@@ -24,6 +24,7 @@ import { AppError, fromZod } from './errors';
 import { scheduleHandlers } from './handlers/schedule';
 import { complianceHandlers } from './handlers/compliance';
 import { yearEndAudited, yearEndCalendarWrites, yearEndHandlers } from './handlers/year-end';
+import { rosterHandlers } from './handlers/roster';
 
 export interface HandlerContext {
   db: Sqlite;
@@ -41,7 +42,7 @@ export interface HandlerContext {
   onInternalError?: (channel: string, error: unknown) => void;
 }
 
-type Impl = { [K in ChannelName]: (input: Parsed<K>, ctx: HandlerContext) => Output<K> | Promise<Output<K>> };
+export type Impl = { [K in ChannelName]: (input: Parsed<K>, ctx: HandlerContext) => Output<K> | Promise<Output<K>> };
 
 function storeOf(ctx: HandlerContext): CaseloadStore {
   if (!ctx.store) throw new AppError('internal', 'Backups are not available here.');
@@ -105,7 +106,7 @@ const impl = {
   createStudent: (i, { db }) => students.createStudent(db, i),
   updateStudent: (i, { db }) => students.updateStudent(db, i),
   deleteStudent: (i, { db }) => students.deleteStudent(db, i.id),
-  importRoster: (i, { db }) => students.importRoster(db, i.csv),
+  ...rosterHandlers,
 
   createPlan: (i, { db }) => plans.createPlan(db, i),
   updatePlan: (i, { db }) => plans.updatePlan(db, i),
@@ -299,66 +300,83 @@ function reportNote(db: Sqlite, i: { studentId: number; periodId: number; versio
  * What the audit trail records, and what it notes: read before the action for deletions (the record
  * is gone after), from the input otherwise.
  */
-const AUDITED: Partial<{ [K in ChannelName]: { action: string; note: (input: Parsed<K>, db: Sqlite) => AuditNote } }> =
-  {
-    deleteStudent: { action: 'deleted student', note: (i, db) => ({ studentId: i.id, subject: nameOf(db, i.id) }) },
-    deleteSession: { action: 'deleted session', note: (i, db) => sessionNote(db, i.id) },
-    deletePlan: {
-      action: 'deleted IEP',
-      note: (i, db) => {
-        const p = db
-          .prepare('SELECT student_id AS s, start_date AS a, end_date AS b FROM plans WHERE id = ?')
-          .get(i.id) as { s: number; a: string; b: string } | undefined;
-        return p ? { studentId: p.s, subject: nameOf(db, p.s), detail: `IEP ${p.a} to ${p.b}` } : {};
-      },
-    },
-    deleteServiceLine: { action: 'deleted service line', note: (i) => ({ detail: `line #${i.id}` }) },
-    deleteGoal: { action: 'deleted goal', note: (i) => ({ detail: `goal #${i.id}` }) },
-    deleteSchool: {
-      action: 'deleted school',
-      note: (i, db) => ({
-        subject:
-          (db.prepare('SELECT name FROM schools WHERE id = ?').get(i.id) as { name: string } | undefined)?.name ?? null,
-      }),
-    },
-    finaliseProgressReport: { action: 'finalised report', note: (i, db) => reportNote(db, i) },
-    printProgressReport: { action: 'printed report', note: (i, db) => reportNote(db, i) },
-    saveProgressReportPdf: { action: 'exported report PDF', note: (i, db) => reportNote(db, i) },
-    exportProgressReportPdf: { action: 'exported report PDF', note: (i, db) => reportNote(db, i) },
-    exportCombinedProgressPdf: {
-      action: 'exported combined report PDF',
-      note: (i) => ({ detail: `${i.studentIds.length} reports` }),
-    },
-    exportServiceLog: {
-      action: 'exported service log',
-      note: (i, db) => ({
-        studentId: i.studentId,
-        subject: nameOf(db, i.studentId),
-        detail: `${i.format.toUpperCase()} ${i.from} to ${i.to}`,
-      }),
-    },
-    exportMedicaidCsv: { action: 'exported Medicaid log', note: (i) => ({ detail: i.month }) },
-    exportCompliance: {
-      action: 'exported compliance',
-      note: (i) => ({
-        detail: `${i.format.toUpperCase()} ${i.from} to ${i.to}${i.schoolId ? ` school #${i.schoolId}` : ''}`,
-      }),
-    },
-    exportStudentHandover: {
-      action: 'exported handover packet',
-      note: (i, db) => ({ studentId: i.id, subject: nameOf(db, i.id) }),
-    },
-    exportEverything: { action: 'exported everything', note: () => ({}) },
-    importEverything: { action: 'imported everything', note: () => ({}) },
-    restoreBackup: { action: 'restored backup', note: (i) => ({ detail: i.name }) },
-    startFresh: { action: 'started a new, empty caseload', note: () => ({}) },
-    ...yearEndAudited,
+const AUDITED: Partial<{
+  [K in ChannelName]: {
+    action: string;
+    note: (input: Parsed<K>, db: Sqlite) => AuditNote;
+    /** What the action did, added to the note once it has run. */
+    outcome?: (value: Output<K>) => string;
   };
+}> = {
+  deleteStudent: { action: 'deleted student', note: (i, db) => ({ studentId: i.id, subject: nameOf(db, i.id) }) },
+  deleteSession: { action: 'deleted session', note: (i, db) => sessionNote(db, i.id) },
+  deletePlan: {
+    action: 'deleted IEP',
+    note: (i, db) => {
+      const p = db
+        .prepare('SELECT student_id AS s, start_date AS a, end_date AS b FROM plans WHERE id = ?')
+        .get(i.id) as { s: number; a: string; b: string } | undefined;
+      return p ? { studentId: p.s, subject: nameOf(db, p.s), detail: `IEP ${p.a} to ${p.b}` } : {};
+    },
+  },
+  deleteServiceLine: { action: 'deleted service line', note: (i) => ({ detail: `line #${i.id}` }) },
+  deleteGoal: { action: 'deleted goal', note: (i) => ({ detail: `goal #${i.id}` }) },
+  deleteSchool: {
+    action: 'deleted school',
+    note: (i, db) => ({
+      subject:
+        (db.prepare('SELECT name FROM schools WHERE id = ?').get(i.id) as { name: string } | undefined)?.name ?? null,
+    }),
+  },
+  finaliseProgressReport: { action: 'finalised report', note: (i, db) => reportNote(db, i) },
+  printProgressReport: { action: 'printed report', note: (i, db) => reportNote(db, i) },
+  saveProgressReportPdf: { action: 'exported report PDF', note: (i, db) => reportNote(db, i) },
+  exportProgressReportPdf: { action: 'exported report PDF', note: (i, db) => reportNote(db, i) },
+  exportCombinedProgressPdf: {
+    action: 'exported combined report PDF',
+    note: (i) => ({ detail: `${i.studentIds.length} reports` }),
+  },
+  exportServiceLog: {
+    action: 'exported service log',
+    note: (i, db) => ({
+      studentId: i.studentId,
+      subject: nameOf(db, i.studentId),
+      detail: `${i.format.toUpperCase()} ${i.from} to ${i.to}`,
+    }),
+  },
+  exportMedicaidCsv: { action: 'exported Medicaid log', note: (i) => ({ detail: i.month }) },
+  exportCompliance: {
+    action: 'exported compliance',
+    note: (i) => ({
+      detail: `${i.format.toUpperCase()} ${i.from} to ${i.to}${i.schoolId ? ` school #${i.schoolId}` : ''}`,
+    }),
+  },
+  exportStudentHandover: {
+    action: 'exported handover packet',
+    note: (i, db) => ({ studentId: i.id, subject: nameOf(db, i.id) }),
+  },
+  exportEverything: { action: 'exported everything', note: () => ({}) },
+  importEverything: { action: 'imported everything', note: () => ({}) },
+  restoreBackup: { action: 'restored backup', note: (i) => ({ detail: i.name }) },
+  startFresh: { action: 'started a new, empty caseload', note: () => ({}) },
+  importRoster: {
+    action: 'imported roster',
+    note: (i) => ({ detail: i.fileName ?? null }),
+    outcome: (v) => `${v.created} added, ${v.updated} updated, ${v.skipped.length} skipped`,
+  },
+  ...yearEndAudited,
+};
 
-function writeAudit(db: Sqlite, at: string, action: string, note: AuditNote, result: unknown) {
+type Audit = { action: string; note: (i: unknown, db: Sqlite) => AuditNote; outcome?: (v: unknown) => string };
+
+function writeAudit(db: Sqlite, at: string, audit: Audit, note: AuditNote, result: unknown) {
+  const { action } = audit;
   const file = (result as { file?: string | null } | null)?.file;
   if (file === null) return; // the person cancelled the dialog: nothing happened
-  const detail = [note.detail, file ? `to ${file}` : null].filter(Boolean).join(' ') || null;
+  const detail =
+    [note.detail, file ? `to ${file}` : null, audit.outcome ? `(${audit.outcome(result)})` : null]
+      .filter(Boolean)
+      .join(' ') || null;
   db.prepare('INSERT INTO audit_log (at, action, student_id, subject, detail) VALUES (?, ?, ?, ?, ?)').run(
     at,
     action,
@@ -425,13 +443,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       }
       if (!parsed.success) return { ok: false, error: fromZod(parsed.error) };
       const run = impl[name] as (i: unknown, c: HandlerContext) => unknown;
-      const audit = AUDITED[name] as { action: string; note: (i: unknown, db: Sqlite) => AuditNote } | undefined;
+      const audit = AUDITED[name] as Audit | undefined;
       try {
         if (ASYNC_CHANNELS.has(name)) {
           const note = audit?.note(parsed.data, ctx.db);
           return (run(parsed.data, ctx) as Promise<unknown>).then(
             (v: unknown) => {
-              if (audit && note) writeAudit(ctx.db, now(ctx), audit.action, note, v);
+              if (audit && note) writeAudit(ctx.db, now(ctx), audit, note, v);
               return { ok: true as const, value: v };
             },
             (e: unknown) => ({ ok: false as const, error: toApiError(name, e, ctx) }),
@@ -441,7 +459,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         const value = ctx.db.transaction(() => {
           const note = audit?.note(parsed.data, ctx.db);
           const v = run(parsed.data, ctx);
-          if (audit && note) writeAudit(ctx.db, now(ctx), audit.action, note, v);
+          if (audit && note) writeAudit(ctx.db, now(ctx), audit, note, v);
           return v;
         })();
         if (CALENDAR_WRITES.has(name)) minutes.invalidateCalendars(ctx.db);

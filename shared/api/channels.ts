@@ -22,6 +22,7 @@ export const CHANNELS = [
   'updateStudent',
   'deleteStudent',
   'importRoster',
+  'previewRoster',
   'createPlan',
   'updatePlan',
   'deletePlan',

@@ -7,6 +7,8 @@ import type * as t from './types';
 import type * as ts from './types-schedule';
 import * as ye from './schemas-year-end';
 import type * as tye from './types-year-end';
+import * as sr from './schemas-roster';
+import type * as tr from './types-roster';
 import type { ChannelName } from './channels';
 
 export { CHANNELS, CHANNEL_PREFIX, type ChannelName } from './channels';
@@ -44,7 +46,8 @@ export const contract = {
   createStudent: channel(s.StudentInput).returns<t.Student>(),
   updateStudent: channel(s.StudentUpdate).returns<t.Student>(),
   deleteStudent: channel(s.IdInput).returns<{ id: number }>(),
-  importRoster: channel(s.RosterImportInput).returns<t.RosterImportResult>(),
+  importRoster: channel(sr.RosterImportInput).returns<tr.RosterImportResult>(),
+  previewRoster: channel(sr.RosterPreviewInput).returns<tr.RosterPreview>(),
 
   createPlan: channel(s.PlanInput).returns<t.Plan>(),
   updatePlan: channel(s.PlanUpdate).returns<t.Plan>(),

@@ -191,10 +191,6 @@ export const StudentFilter = z
   .strict()
   .default({ status: 'active' });
 
-export const RosterImportInput = z
-  .object({ csv: z.string().max(2_000_000, { error: 'roster file is too large (2 MB at most)' }) })
-  .strict();
-
 // ---------- plans, service lines, goals ----------
 const planFields = {
   startDate: isoDate,

@@ -249,10 +249,7 @@ export interface CaseloadCompliance {
   };
 }
 
-export interface RosterImportResult {
-  created: number;
-  skipped: { line: number; reason: string }[];
-}
+export type { RosterImportResult } from './types-roster';
 
 export interface DueItem {
   studentId: number;

@@ -1,11 +1,9 @@
-import Papa from 'papaparse';
 import type { z } from 'zod';
 import type * as s from '../../../shared/api/schemas';
-import { StudentInput } from '../../../shared/api/schemas';
-import type { RosterImportResult, Student, StudentDetail, StudentRow } from '../../../shared/api/types';
+import type { Student, StudentDetail, StudentRow } from '../../../shared/api/types';
 import type { Setting } from '../../../shared/domain/codes';
 import { emptyBySetting, weeklyEquivalent } from '../../../shared/domain/minutes-owed';
-import { fromZod, notFound } from '../../ipc/errors';
+import { notFound } from '../../ipc/errors';
 import type { Sqlite } from '../db';
 import { listPlans } from './plans';
 import { getSchool } from './schools';
@@ -126,88 +124,4 @@ export function deleteStudent(db: Sqlite, id: number): { id: number } {
     ).run();
     return { id };
   })();
-}
-
-const ROSTER_COLUMNS: Record<string, keyof z.input<typeof StudentInput> | 'school'> = {
-  'first name': 'firstName',
-  first: 'firstName',
-  'last name': 'lastName',
-  last: 'lastName',
-  'preferred name': 'preferredName',
-  'date of birth': 'dateOfBirth',
-  dob: 'dateOfBirth',
-  birthdate: 'dateOfBirth',
-  grade: 'grade',
-  school: 'school',
-  teacher: 'teacher',
-  classroom: 'teacher',
-  'student id': 'districtStudentId',
-  'district student id': 'districtStudentId',
-  'medicaid id': 'medicaidId',
-};
-
-/**
- * Adds students from a roster CSV with a header row. Schools are matched by name and created when
- * new. All or nothing per row: a bad row is reported with its line number and skipped; the good
- * rows are written in one transaction.
- */
-export function importRoster(db: Sqlite, csv: string): RosterImportResult {
-  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim().toLowerCase().replace(/[_-]+/g, ' '),
-  });
-  const headers = parsed.meta.fields ?? [];
-  const known = headers.filter((h) => h in ROSTER_COLUMNS);
-  const mapped = new Set(known.map((h) => ROSTER_COLUMNS[h]));
-  const missing = ['firstName', 'lastName', 'school'].filter((k) => !mapped.has(k as never));
-  if (missing.length) {
-    return {
-      created: 0,
-      skipped: [
-        {
-          line: 1,
-          reason: `The header row needs the columns First name, Last name and School (missing: ${missing
-            .map((m) => ({ firstName: 'First name', lastName: 'Last name', school: 'School' })[m])
-            .join(', ')}).`,
-        },
-      ],
-    };
-  }
-  const skipped: RosterImportResult['skipped'] = [];
-  let created = 0;
-  db.transaction(() => {
-    const findSchool = db.prepare('SELECT id FROM schools WHERE name = ? COLLATE NOCASE');
-    const addSchool = db.prepare('INSERT INTO schools (name) VALUES (?)');
-    parsed.data.forEach((raw, i) => {
-      const line = i + 2;
-      const rec: Record<string, string> = {};
-      for (const h of known) rec[ROSTER_COLUMNS[h]!] = (raw[h] ?? '').trim();
-      const schoolName = rec['school'] ?? '';
-      if (!schoolName) {
-        skipped.push({ line, reason: 'School is empty' });
-        return;
-      }
-      let school = findSchool.get(schoolName) as { id: number } | undefined;
-      const candidate = StudentInput.safeParse({
-        firstName: rec['firstName'],
-        lastName: rec['lastName'],
-        preferredName: rec['preferredName'] || null,
-        dateOfBirth: rec['dateOfBirth'] || null,
-        grade: rec['grade'] ?? '',
-        schoolId: school?.id ?? 1,
-        teacher: rec['teacher'] || null,
-        districtStudentId: rec['districtStudentId'] || null,
-        medicaidId: rec['medicaidId'] || null,
-      });
-      if (!candidate.success) {
-        skipped.push({ line, reason: fromZod(candidate.error).message });
-        return;
-      }
-      if (!school) school = { id: Number(addSchool.run(schoolName).lastInsertRowid) };
-      insertStudent(db, { ...candidate.data, schoolId: school.id });
-      created++;
-    });
-  })();
-  return { created, skipped };
 }

@@ -7,6 +7,7 @@ import { Empty, ErrorMessage, Loading, Modal } from '../components/ui';
 import { fmtDate, mins, studentName } from '../format';
 import { StudentForm } from './StudentForm';
 import { TableHead } from '../components/TableHead';
+import { RosterImport } from '../features/roster/RosterImport';
 
 export function CaseloadPage() {
   const state = useApi('getAppState');
@@ -103,7 +104,7 @@ export function CaseloadPage() {
           }}
         />
       </Modal>
-      <Modal title="Import a roster" open={importing} onClose={() => setImporting(false)}>
+      <Modal title="Import a roster" open={importing} onClose={() => setImporting(false)} wide>
         <RosterImport onDone={() => setImporting(false)} />
       </Modal>
     </section>
@@ -148,6 +149,7 @@ function StudentTable({ rows }: { rows: StudentRow[] }) {
 function FirstRun() {
   const sample = useWrite('loadSampleCaseload');
   const navigate = useNavigate();
+  const [importing, setImporting] = useState(false);
   return (
     <section className="first-run" aria-labelledby="welcome">
       <h1 id="welcome">Welcome to Caseload</h1>
@@ -169,56 +171,17 @@ function FirstRun() {
         <button type="button" className="primary" onClick={() => navigate('/schools')}>
           Start with my schools
         </button>
+        <button type="button" onClick={() => setImporting(true)}>
+          Import a roster…
+        </button>
         <button type="button" onClick={() => sample.mutate(undefined)} disabled={sample.isPending}>
           {sample.isPending ? 'Loading the sample…' : 'Load the sample caseload'}
         </button>
       </div>
       <ErrorMessage error={sample.error} />
+      <Modal title="Import a roster" open={importing} onClose={() => setImporting(false)} wide>
+        <RosterImport onDone={() => setImporting(false)} />
+      </Modal>
     </section>
-  );
-}
-
-function RosterImport({ onDone }: { onDone: () => void }) {
-  const imp = useWrite('importRoster');
-  return (
-    <div>
-      <p>
-        Choose a CSV file with a header row. Required columns: <b>First name</b>, <b>Last name</b>, <b>School</b>.
-        Optional: Preferred name, Date of birth (YYYY-MM-DD), Grade, Teacher, Student ID, Medicaid ID. New schools are
-        created.
-      </p>
-      <label className="field">
-        Roster file
-        <input
-          type="file"
-          accept=".csv,text/csv"
-          onChange={async (e) => {
-            const file = e.target.files?.[0];
-            if (file) imp.mutate({ csv: await file.text() });
-          }}
-        />
-      </label>
-      <ErrorMessage error={imp.error} />
-      {imp.data && (
-        <div role="status" className="notice">
-          <p>
-            Added {imp.data.created} student{imp.data.created === 1 ? '' : 's'}.
-            {imp.data.skipped.length > 0 && ` Skipped ${imp.data.skipped.length} row(s):`}
-          </p>
-          <ul>
-            {imp.data.skipped.map((s) => (
-              <li key={s.line}>
-                Line {s.line}: {s.reason}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <div className="actions">
-        <button type="button" onClick={onDone}>
-          Close
-        </button>
-      </div>
-    </div>
   );
 }
