@@ -288,6 +288,28 @@ CREATE TABLE occurrence_sessions (
 CREATE INDEX occurrence_sessions_date ON occurrence_sessions(date);
 `,
   },
+  {
+    version: 6,
+    name: "Medicaid: the parent's consent to bill as dates on the student; evaluations (CPT 97165-97168)",
+    sql: `
+-- consent to bill: signed on from, in effect until to (NULL: not ended)
+ALTER TABLE students ADD COLUMN medicaid_consent_from TEXT;
+ALTER TABLE students ADD COLUMN medicaid_consent_to TEXT;
+
+CREATE TABLE evaluations (
+  id INTEGER PRIMARY KEY,
+  student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+  date TEXT NOT NULL,
+  start_time TEXT NOT NULL,
+  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 600),
+  cpt_code TEXT NOT NULL CHECK (cpt_code IN ('97165', '97166', '97167', '97168')),
+  note TEXT,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+) STRICT;
+CREATE INDEX evaluations_student_date ON evaluations(student_id, date);
+CREATE INDEX evaluations_date ON evaluations(date);
+`,
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

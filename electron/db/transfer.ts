@@ -28,6 +28,7 @@ export const EXPORT_TABLES = [
   'slots',
   'slot_students',
   'occurrence_sessions',
+  'evaluations',
 ] as const;
 
 const Cell = z.union([z.string(), z.number(), z.null()]);

@@ -25,6 +25,7 @@ import { scheduleHandlers } from './handlers/schedule';
 import { complianceHandlers } from './handlers/compliance';
 import { yearEndAudited, yearEndCalendarWrites, yearEndHandlers } from './handlers/year-end';
 import { rosterHandlers } from './handlers/roster';
+import { medicaidHandlers } from './handlers/medicaid';
 
 export interface HandlerContext {
   db: Sqlite;
@@ -107,6 +108,7 @@ const impl = {
   updateStudent: (i, { db }) => students.updateStudent(db, i),
   deleteStudent: (i, { db }) => students.deleteStudent(db, i.id),
   ...rosterHandlers,
+  ...medicaidHandlers,
 
   createPlan: (i, { db }) => plans.createPlan(db, i),
   updatePlan: (i, { db }) => plans.updatePlan(db, i),
@@ -359,6 +361,26 @@ const AUDITED: Partial<{
   importEverything: { action: 'imported everything', note: () => ({}) },
   restoreBackup: { action: 'restored backup', note: (i) => ({ detail: i.name }) },
   startFresh: { action: 'started a new, empty caseload', note: () => ({}) },
+  exportMedicaidLog: {
+    action: 'exported Medicaid log',
+    note: (i) => ({ detail: `${i.format.toUpperCase()} ${i.month}` }),
+  },
+  createEvaluation: {
+    action: 'logged evaluation',
+    note: (i, db) => ({
+      studentId: i.studentId,
+      subject: nameOf(db, i.studentId),
+      detail: `${i.cptCode} on ${i.date}`,
+    }),
+  },
+  deleteEvaluation: {
+    action: 'deleted evaluation',
+    note: (i, db) => {
+      const e = db.prepare('SELECT student_id AS s, date, cpt_code AS c FROM evaluations WHERE id = ?').get(i.id) as
+        { s: number; date: string; c: string } | undefined;
+      return e ? { studentId: e.s, subject: nameOf(db, e.s), detail: `${e.c} on ${e.date}` } : {};
+    },
+  },
   importRoster: {
     action: 'imported roster',
     note: (i) => ({ detail: i.fileName ?? null }),

@@ -1,20 +1,16 @@
 import Papa from 'papaparse';
 import type { ServiceLog } from '../../shared/api/types';
 import { ATTENDANCE_LABELS, GROUPING_LABELS, SETTING_LABELS } from '../../shared/domain/codes';
+import { EVALUATION_LABELS } from '../../shared/domain/medicaid';
 import type { MedicaidRow } from '../db/queries/reports';
 import { document, esc, longDate } from './html';
 
 /** The service log as one printable article, landscape (see LOG_CSS). */
 export function serviceLogBody(log: ServiceLog): string {
   const delivered = log.rows.filter((r) => r.code === 'present').reduce((n, r) => n + r.minutes, 0);
-  const rows = log.rows
-    .map(
-      (
-        r,
-      ) => `<tr><td class="nw">${r.date}</td><td class="nw">${r.startTime}–${r.endTime}</td><td class="num">${r.minutes}</td><td class="nw">${SETTING_LABELS[r.setting]}</td>
-      <td>${GROUPING_LABELS[r.grouping]}</td><td class="num">${r.groupSize}</td><td>${ATTENDANCE_LABELS[r.code]}${r.makeup ? ' (makeup)' : ''}</td>
-      <td>${esc(r.goals)}</td><td>${esc(r.note)}</td></tr>`,
-    )
+  const evaluated = log.evaluations.reduce((n, e) => n + e.minutes, 0);
+  const rows = logLines(log)
+    .map((l) => l.html)
     .join('');
   const provider = [log.provider.name, log.provider.credentials].filter(Boolean).join(', ');
   return `<article class="doc landscape">
@@ -24,11 +20,28 @@ export function serviceLogBody(log: ServiceLog): string {
     <div><dt>Student</dt><dd>${esc(log.student.name)}</dd></div><div><dt>Date of birth</dt><dd>${longDate(log.student.dateOfBirth)}</dd></div>
     <div><dt>Grade</dt><dd>${esc(log.student.grade)}</dd></div><div><dt>Student ID</dt><dd>${esc(log.student.districtStudentId ?? '—')}</dd></div>
     <div><dt>Provider</dt><dd>${esc(provider || '—')}</dd></div><div><dt>Minutes delivered</dt><dd>${delivered}</dd></div>
+    ${evaluated ? `<div><dt>Evaluation minutes (not IEP minutes)</dt><dd>${evaluated}</dd></div>` : ''}
   </dl>
   <table class="log"><thead><tr><th class="nw">Date</th><th class="nw">Time</th><th class="num">Min</th><th class="nw">Setting</th><th>Grouping</th><th class="num">Group</th><th>Attendance</th><th>Goals addressed</th><th>Note</th></tr></thead>
   <tbody>${rows || '<tr><td colspan="9">No sessions in this range.</td></tr>'}</tbody></table>
   <div class="sign"><div>Signature: ${esc(provider)}</div><div>Date</div></div>
 </article>`;
+}
+
+/** Sessions and evaluations in date order, each as a table row. */
+function logLines(log: ServiceLog): { at: string; html: string }[] {
+  const sessions = log.rows.map((r) => ({
+    at: `${r.date} ${r.startTime}`,
+    html: `<tr><td class="nw">${r.date}</td><td class="nw">${r.startTime}–${r.endTime}</td><td class="num">${r.minutes}</td><td class="nw">${SETTING_LABELS[r.setting]}</td>
+      <td>${GROUPING_LABELS[r.grouping]}</td><td class="num">${r.groupSize}</td><td>${ATTENDANCE_LABELS[r.code]}${r.makeup ? ' (makeup)' : ''}</td>
+      <td>${esc(r.goals)}</td><td>${esc(r.note)}</td></tr>`,
+  }));
+  const evaluations = log.evaluations.map((e) => ({
+    at: `${e.date} ${e.startTime}`,
+    html: `<tr><td class="nw">${e.date}</td><td class="nw">${e.startTime}–${e.endTime}</td><td class="num">${e.minutes}</td><td class="nw">Evaluation</td>
+      <td>${esc(EVALUATION_LABELS[e.cptCode])} (${e.cptCode})</td><td class="num">1</td><td>Not IEP minutes</td><td></td><td>${esc(e.note)}</td></tr>`,
+  }));
+  return [...sessions, ...evaluations].sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /** A wide table: landscape pages, and dates, times and settings never break across lines. */
@@ -53,6 +66,21 @@ export function toCsv(header: string[], rows: (string | number | boolean)[][]): 
 }
 
 export function serviceLogCsv(log: ServiceLog): string {
+  const evaluations = log.evaluations.map((e) => [
+    log.student.name,
+    log.student.districtStudentId ?? '',
+    e.date,
+    e.startTime,
+    e.endTime,
+    e.minutes,
+    'Evaluation',
+    `${EVALUATION_LABELS[e.cptCode]} (${e.cptCode})`,
+    1,
+    'Not IEP minutes',
+    'no',
+    '',
+    e.note,
+  ]);
   return toCsv(
     [
       'Student',
@@ -69,24 +97,28 @@ export function serviceLogCsv(log: ServiceLog): string {
       'Goals addressed',
       'Note',
     ],
-    log.rows.map((r) => [
-      log.student.name,
-      log.student.districtStudentId ?? '',
-      r.date,
-      r.startTime,
-      r.endTime,
-      r.minutes,
-      SETTING_LABELS[r.setting],
-      GROUPING_LABELS[r.grouping],
-      r.groupSize,
-      ATTENDANCE_LABELS[r.code],
-      r.makeup ? 'yes' : 'no',
-      r.goals,
-      r.note,
-    ]),
+    log.rows
+      .map((r) => [
+        log.student.name,
+        log.student.districtStudentId ?? '',
+        r.date,
+        r.startTime,
+        r.endTime,
+        r.minutes,
+        SETTING_LABELS[r.setting],
+        GROUPING_LABELS[r.grouping],
+        r.groupSize,
+        ATTENDANCE_LABELS[r.code],
+        r.makeup ? 'yes' : 'no',
+        r.goals,
+        r.note,
+      ])
+      .concat(evaluations)
+      .sort((a, b) => `${a[2]} ${a[3]}`.localeCompare(`${b[2]} ${b[3]}`)),
   );
 }
 
+/** The Medicaid log as the district's CSV: the first columns as before, then units, place of service, agency. */
 export function medicaidCsv(rows: MedicaidRow[]): string {
   return toCsv(
     [
@@ -102,6 +134,13 @@ export function medicaidCsv(rows: MedicaidRow[]): string {
       'Setting',
       'Provider',
       'Provider NPI',
+      'Units',
+      'Modifiers',
+      'Place of service',
+      'Place of service code',
+      'Provider name',
+      'Provider credentials',
+      'Provider agency',
     ],
     rows.map((r) => [
       r.studentName,
@@ -113,9 +152,16 @@ export function medicaidCsv(rows: MedicaidRow[]): string {
       r.minutes,
       r.cptCode,
       r.groupSize,
-      SETTING_LABELS[r.setting as 'push_in'] ?? r.setting,
+      r.setting === 'evaluation' ? 'Evaluation' : SETTING_LABELS[r.setting],
       r.provider,
       r.providerNpi,
+      r.units,
+      r.modifiers,
+      r.placeOfService,
+      r.placeOfServiceCode,
+      r.providerName,
+      r.credentials,
+      r.providerAgency,
     ]),
   );
 }

@@ -3,12 +3,14 @@ import * as s from './schemas';
 import * as ss from './schemas-schedule';
 import * as sc from './schemas-compliance';
 import * as sec from './schemas-security';
+import * as sm from './schemas-medicaid';
 import type * as t from './types';
 import type * as ts from './types-schedule';
 import * as ye from './schemas-year-end';
 import type * as tye from './types-year-end';
 import * as sr from './schemas-roster';
 import type * as tr from './types-roster';
+import type * as tm from './types-medicaid';
 import type { ChannelName } from './channels';
 
 export { CHANNELS, CHANNEL_PREFIX, type ChannelName } from './channels';
@@ -90,6 +92,12 @@ export const contract = {
   exportServiceLog: channel(s.ServiceLogExportInput).returns<t.ExportResult>(),
   exportMedicaidCsv: channel(s.MonthInput).returns<t.ExportResult>(),
   exportStudentHandover: channel(s.IdInput).returns<t.ExportResult>(),
+  getMedicaidLog: channel(sm.MedicaidLogInput).returns<tm.MedicaidLog>(),
+  exportMedicaidLog: channel(sm.MedicaidExportInput).returns<t.ExportResult>(),
+  createEvaluation: channel(sm.EvaluationInput).returns<tm.Evaluation>(),
+  deleteEvaluation: channel(s.IdInput).returns<{ id: number }>(),
+  listEvaluations: channel(sm.EvaluationQuery).returns<tm.Evaluation[]>(),
+  evaluationWeeks: channel(s.RangeInput).returns<tm.EvaluationWeek[]>(),
 
   getStartupNotice: channel(s.Empty).returns<t.StartupNotice | null>(),
   listBackups: channel(s.Empty).returns<t.BackupState>(),

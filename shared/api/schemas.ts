@@ -11,6 +11,7 @@ import {
   STUDENT_STATUSES,
 } from '../domain/codes';
 import { isRealDate, isTime, toDay } from '../domain/dates';
+import { UNIT_RULES } from '../domain/medicaid';
 
 export const id = z
   .number({ error: 'must be a record id' })
@@ -96,6 +97,7 @@ export const SettingsInput = z
       .max(1, { error: 'must be at most 100%' }),
     prorateShortWeeks: z.boolean(),
     makeupCodes: z.array(z.enum(ATTENDANCE_CODES).exclude(['present'])),
+    medicaidUnits: z.enum(UNIT_RULES, { error: 'must be fifteen_minute, per_session or minutes' }),
     progressCodes: z
       .array(z.string().trim().min(1, { error: 'a progress code cannot be empty' }).max(120))
       .min(2, { error: 'give at least 2 progress codes' })
@@ -178,10 +180,22 @@ export const StudentInput = z
     teacher: optionalText(100),
     districtStudentId: optionalText(50),
     medicaidId: optionalText(50),
+    /** Left out of an update: kept as they are. */
+    medicaidConsentFrom: optionalDate,
+    medicaidConsentTo: optionalDate,
     status: z.enum(STUDENT_STATUSES).default('active'),
   })
-  .strict();
-export const StudentUpdate = StudentInput.extend({ id }).strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (before(v.medicaidConsentTo, v.medicaidConsentFrom)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['medicaidConsentTo'],
+        message: `${v.medicaidConsentTo} is before the consent was signed (${v.medicaidConsentFrom})`,
+      });
+    }
+  });
+export const StudentUpdate = StudentInput.safeExtend({ id }).strict();
 export const StudentFilter = z
   .object({
     schoolId: id.optional(),

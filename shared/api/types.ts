@@ -11,6 +11,7 @@ import type {
 } from '../domain/codes';
 import type { JudgedCompliance, MissedByWhom } from '../domain/compliance';
 import type { LedgerRow } from '../domain/makeups';
+import type { EvaluationCode, UnitRule } from '../domain/medicaid';
 import type { BySetting } from '../domain/minutes-owed';
 import type { GoalPeriodSummary } from '../domain/progress';
 
@@ -30,6 +31,8 @@ export interface AppSettings {
   complianceThreshold: number;
   prorateShortWeeks: boolean;
   makeupCodes: MissCode[];
+  /** How the Medicaid log counts units. */
+  medicaidUnits: UnitRule;
 }
 
 export interface AppState {
@@ -85,6 +88,9 @@ export interface Student {
   teacher: string | null;
   districtStudentId: string | null;
   medicaidId: string | null;
+  /** The parent's consent to bill Medicaid: signed on, and ended on (null: still in effect). */
+  medicaidConsentFrom: string | null;
+  medicaidConsentTo: string | null;
   status: StudentStatus;
 }
 
@@ -362,6 +368,17 @@ export interface ServiceLog {
   to: string;
   rows: ServiceLogRow[];
   provider: { name: string; credentials: string; district: string };
+  /** Evaluations and re-evaluations in the range: in the log, but not IEP minutes. */
+  evaluations: ServiceLogEvaluation[];
+}
+
+export interface ServiceLogEvaluation {
+  date: string;
+  startTime: string;
+  endTime: string;
+  minutes: number;
+  cptCode: EvaluationCode;
+  note: string;
 }
 
 export interface ExportResult {

@@ -72,6 +72,45 @@ describe('migrations', () => {
     after.close();
   });
 
+  it('migration 6 (Medicaid consent dates, evaluations) keeps students and plans; consent starts unknown', () => {
+    const file = tempFile();
+    const db = openDatabase(file, { migrations: migrations.filter((x) => x.version < 6) });
+    db.prepare("INSERT INTO schools (id, name) VALUES (1, 'Lincoln')").run();
+    db.prepare(
+      "INSERT INTO students (id, first_name, last_name, school_id, medicaid_id) VALUES (1, 'Ava', 'Nguyen', 1, 'MC1')",
+    ).run();
+    db.prepare(
+      "INSERT INTO plans (student_id, kind, start_date, end_date, last_eval_date, medicaid_consent_expires) VALUES (1, 'IEP', '2026-08-26', '2027-06-11', '2024-01-10', '2027-01-31')",
+    ).run();
+    db.close();
+    const after = openDatabase(file);
+    expect(schemaVersion(after)).toBe(LATEST_VERSION);
+    expect(
+      after
+        .prepare('SELECT medicaid_id AS m, medicaid_consent_from AS f, medicaid_consent_to AS t FROM students')
+        .get(),
+    ).toEqual({ m: 'MC1', f: null, t: null });
+    expect(after.prepare('SELECT last_eval_date AS l, medicaid_consent_expires AS c FROM plans').get()).toEqual({
+      l: '2024-01-10',
+      c: '2027-01-31',
+    });
+    after
+      .prepare(
+        "INSERT INTO evaluations (student_id, date, start_time, minutes, cpt_code) VALUES (1, '2026-10-26', '13:00', 52, '97168')",
+      )
+      .run();
+    expect(() =>
+      after
+        .prepare(
+          "INSERT INTO evaluations (student_id, date, start_time, minutes, cpt_code) VALUES (1, '2026-10-26', '13:00', 52, '97530')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    after.prepare('DELETE FROM students WHERE id = 1').run();
+    expect(after.prepare('SELECT count(*) AS n FROM evaluations').get()).toEqual({ n: 0 });
+    after.close();
+  });
+
   it('runs the before-migrate hook (the backup point) only when an existing database needs migrating', () => {
     const file = tempFile();
     const seen: number[] = [];

@@ -26,6 +26,9 @@ import { studentMinutes } from './minutes';
 import { REPORT_PLAN_SQL } from './report-plan';
 import { getGoal, listPlans } from './plans';
 import { getSettings } from './settings';
+import { medicaidClaims } from './medicaid';
+import { listEvaluations } from './evaluations';
+import type { MedicaidClaim } from '../../../shared/api/types-medicaid';
 import { getStudent } from './students';
 
 export function listReportingPeriods(db: Sqlite): PeriodRow[] {
@@ -338,6 +341,16 @@ export function serviceLog(db: Sqlite, studentId: number, from: string, to: stri
     from,
     to,
     provider: { name: settings.providerName, credentials: settings.credentials, district: settings.district },
+    evaluations: listEvaluations(db, { studentId, from, to }).map(
+      ({ date, startTime, endTime, minutes, cptCode, note }) => ({
+        date,
+        startTime,
+        endTime,
+        minutes,
+        cptCode,
+        note: note ?? '',
+      }),
+    ),
     rows: rows.map(({ sessionMinutes, makeup, goals, note, ...r }) => ({
       ...r,
       endTime: minutesToTime(timeToMinutes(r.startTime) + sessionMinutes),
@@ -348,81 +361,16 @@ export function serviceLog(db: Sqlite, studentId: number, from: string, to: stri
   };
 }
 
-export interface MedicaidRow {
-  studentName: string;
-  medicaidId: string;
-  dateOfBirth: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  minutes: number;
-  cptCode: string;
-  groupSize: number;
-  setting: string;
-  providerNpi: string;
-  provider: string;
-}
+/** A Medicaid log row as the first CSV wrote it (provider = "name, credentials"), plus the claim's fields. */
+export type MedicaidRow = MedicaidClaim & { provider: string };
 
-/**
- * Billable direct service of a month: present students with a Medicaid ID, consult excluded.
- * Group billing (97150) needs 2+ students present; otherwise the session bills one-to-one (97530).
- */
+/** The month's billable services (see medicaidClaims, the one rule) with the notes to show. */
 export function medicaidLog(db: Sqlite, month: string): { rows: MedicaidRow[]; notes: string[] } {
-  const settings = getSettings(db);
-  const raw = db
-    .prepare(
-      `SELECT st.first_name || ' ' || st.last_name AS studentName, st.medicaid_id AS medicaidId,
-        coalesce(st.date_of_birth, '') AS dateOfBirth, s.date, s.start_time AS startTime, a.minutes, s.minutes AS sessionMinutes,
-        s.cpt_code AS cptCode, s.grouping, s.setting,
-        (SELECT count(*) FROM attendance x WHERE x.session_id = s.id AND x.code = 'present') AS groupSize
-       FROM attendance a JOIN sessions s ON s.id = a.session_id JOIN students st ON st.id = a.student_id
-       WHERE a.date BETWEEN ? AND ? AND a.code = 'present' AND s.setting <> 'consult'
-       ORDER BY s.date, s.start_time, st.last_name`,
-    )
-    .all(`${month}-01`, `${month}-31`) as {
-    studentName: string;
-    medicaidId: string | null;
-    dateOfBirth: string;
-    date: string;
-    startTime: string;
-    minutes: number;
-    sessionMinutes: number;
-    cptCode: string | null;
-    grouping: string;
-    setting: string;
-    groupSize: number;
-  }[];
-  const notes: string[] = [];
-  let noId = 0;
-  const rows: MedicaidRow[] = [];
-  for (const r of raw) {
-    if (!r.medicaidId) {
-      noId++;
-      continue;
-    }
-    let cpt = r.cptCode ?? (r.groupSize >= 2 ? '97150' : '97530');
-    if (cpt === '97150' && r.groupSize < 2) {
-      cpt = '97530';
-      notes.push(`${r.date} ${r.startTime}: only one student present, billed one-to-one (97530) instead of group.`);
-    }
-    rows.push({
-      studentName: r.studentName,
-      medicaidId: r.medicaidId,
-      dateOfBirth: r.dateOfBirth,
-      date: r.date,
-      startTime: r.startTime,
-      endTime: minutesToTime(timeToMinutes(r.startTime) + r.sessionMinutes),
-      minutes: r.minutes,
-      cptCode: cpt,
-      groupSize: r.groupSize,
-      setting: r.setting,
-      providerNpi: settings.npi,
-      provider: [settings.providerName, settings.credentials].filter(Boolean).join(', '),
-    });
-  }
-  if (noId) notes.push(`${noId} attended session(s) left out: the student has no Medicaid ID.`);
-  if (!settings.npi) notes.push('Your NPI is not set (Settings); the NPI column is empty.');
-  return { rows, notes };
+  const log = medicaidClaims(db, month);
+  return {
+    rows: log.claims.map((c) => ({ ...c, provider: [c.providerName, c.credentials].filter(Boolean).join(', ') })),
+    notes: log.notes,
+  };
 }
 
 /** Every finalised version of every progress report of a student, oldest first. */

@@ -1,5 +1,6 @@
 import type { AppSettings } from '../../../shared/api/types';
 import { DEFAULT_MAKEUP_CODES, DEFAULT_PROGRESS_CODES } from '../../../shared/domain/codes';
+import { DEFAULT_UNIT_RULE } from '../../../shared/domain/medicaid';
 import type { Sqlite } from '../db';
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -11,6 +12,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   prorateShortWeeks: false,
   makeupCodes: DEFAULT_MAKEUP_CODES,
   progressCodes: DEFAULT_PROGRESS_CODES,
+  medicaidUnits: DEFAULT_UNIT_RULE,
 };
 
 export function getSettings(db: Sqlite): AppSettings {

@@ -11,7 +11,8 @@ import { getSchool } from './schools';
 const STUDENT_COLUMNS = `st.id, st.first_name AS firstName, st.last_name AS lastName,
   st.preferred_name AS preferredName, st.date_of_birth AS dateOfBirth, st.grade,
   st.school_id AS schoolId, sc.name AS schoolName, st.teacher, st.district_student_id AS districtStudentId,
-  st.medicaid_id AS medicaidId, st.status`;
+  st.medicaid_id AS medicaidId, st.medicaid_consent_from AS medicaidConsentFrom,
+  st.medicaid_consent_to AS medicaidConsentTo, st.status`;
 
 export function getStudent(db: Sqlite, id: number, field = 'studentId'): Student {
   const row = db
@@ -83,16 +84,21 @@ const studentParams = (v: z.output<typeof s.StudentInput>) => ({
   districtStudentId: v.districtStudentId,
   medicaidId: v.medicaidId,
   status: v.status,
+  medicaidConsentFrom: v.medicaidConsentFrom ?? null,
+  medicaidConsentTo: v.medicaidConsentTo ?? null,
+  // An update that leaves the consent out keeps it (clients older than the consent fields).
+  keepConsent: v.medicaidConsentFrom === undefined && v.medicaidConsentTo === undefined ? 1 : 0,
 });
 
 const insertStudent = (db: Sqlite, v: z.output<typeof s.StudentInput>) =>
   db
     .prepare(
       `INSERT INTO students (first_name, last_name, preferred_name, date_of_birth, grade, school_id,
-        teacher, district_student_id, medicaid_id, status) VALUES (@firstName, @lastName, @preferredName,
-        @dateOfBirth, @grade, @schoolId, @teacher, @districtStudentId, @medicaidId, @status)`,
+        teacher, district_student_id, medicaid_id, status, medicaid_consent_from, medicaid_consent_to)
+        VALUES (@firstName, @lastName, @preferredName, @dateOfBirth, @grade, @schoolId, @teacher,
+        @districtStudentId, @medicaidId, @status, @medicaidConsentFrom, @medicaidConsentTo)`,
     )
-    .run(studentParams(v));
+    .run((({ keepConsent: _, ...p }) => p)(studentParams(v)));
 
 export function createStudent(db: Sqlite, input: z.output<typeof s.StudentInput>): Student {
   return db.transaction(() => {
@@ -108,7 +114,10 @@ export function updateStudent(db: Sqlite, v: z.output<typeof s.StudentUpdate>): 
     db.prepare(
       `UPDATE students SET first_name = @firstName, last_name = @lastName, preferred_name = @preferredName,
         date_of_birth = @dateOfBirth, grade = @grade, school_id = @schoolId, teacher = @teacher,
-        district_student_id = @districtStudentId, medicaid_id = @medicaidId, status = @status WHERE id = @id`,
+        district_student_id = @districtStudentId, medicaid_id = @medicaidId, status = @status,
+        medicaid_consent_from = CASE WHEN @keepConsent THEN medicaid_consent_from ELSE @medicaidConsentFrom END,
+        medicaid_consent_to = CASE WHEN @keepConsent THEN medicaid_consent_to ELSE @medicaidConsentTo END
+        WHERE id = @id`,
     ).run({ ...studentParams(v), id: v.id });
     return getStudent(db, v.id);
   })();

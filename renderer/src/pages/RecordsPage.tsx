@@ -5,6 +5,8 @@ import { call, useApi } from '../api';
 import { ErrorMessage, Field } from '../components/ui';
 import { fmtDay, studentName } from '../format';
 import { TableHead } from '../components/TableHead';
+import { MedicaidPanel } from '../features/medicaid/MedicaidPanel';
+import { EVALUATION_LABELS } from '../../../shared/domain/medicaid';
 
 export function RecordsPage() {
   const students = useApi('listStudents', { status: 'all' });
@@ -14,7 +16,6 @@ export function RecordsPage() {
   const [to, setTo] = useState(month.to);
   const chosen = studentId ?? students.data?.[0]?.id;
   const log = useApi('getServiceLog', { studentId: chosen ?? 0, from, to }, !!chosen);
-  const [medMonth, setMedMonth] = useState(localToday().slice(0, 7));
   const [result, setResult] = useState<string[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const run = async (fn: () => Promise<{ file: string | null; rows?: number; notes?: string[] }>) => {
@@ -93,7 +94,24 @@ export function RecordsPage() {
               ]}
             />
             <tbody>
-              {log.data.rows.length === 0 && (
+              {log.data.evaluations.map((e, i) => (
+                <tr key={`e${i}`}>
+                  <td>{fmtDay(e.date)}</td>
+                  <td>
+                    {e.startTime}–{e.endTime}
+                  </td>
+                  <td className="num">{e.minutes}</td>
+                  <td>Evaluation</td>
+                  <td>
+                    {e.cptCode} {EVALUATION_LABELS[e.cptCode]}
+                  </td>
+                  <td className="num">1</td>
+                  <td>Not IEP minutes</td>
+                  <td />
+                  <td className="note">{e.note}</td>
+                </tr>
+              ))}
+              {log.data.rows.length === 0 && log.data.evaluations.length === 0 && (
                 <tr>
                   <td colSpan={9} className="muted">
                     No sessions in this range.
@@ -122,21 +140,7 @@ export function RecordsPage() {
           </table>
         )}
       </section>
-      <section className="panel" aria-labelledby="medicaid-title">
-        <h2 id="medicaid-title">Medicaid log</h2>
-        <p className="muted">
-          Attended direct sessions of the month for students with a Medicaid ID: CPT 97530 one-to-one, 97150 group (only
-          with 2 or more present), your NPI from Settings.
-        </p>
-        <div className="inline-form">
-          <Field label="Month" name="month">
-            {(p) => <input {...p} type="month" value={medMonth} onChange={(e) => setMedMonth(e.target.value)} />}
-          </Field>
-          <button type="button" onClick={() => void run(() => call('exportMedicaidCsv', { month: medMonth }))}>
-            Save Medicaid CSV…
-          </button>
-        </div>
-      </section>
+      <MedicaidPanel run={run} />
     </section>
   );
 }

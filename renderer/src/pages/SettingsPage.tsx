@@ -1,3 +1,4 @@
+import { UNIT_RULES, UNIT_RULE_LABELS, type UnitRule } from '../../../shared/domain/medicaid';
 import { ATTENDANCE_CODES, ATTENDANCE_LABELS, type MissCode } from '../../../shared/domain/codes';
 import { useApi, useWrite } from '../api';
 import { ErrorMessage, Field, formValues, Loading } from '../components/ui';
@@ -24,6 +25,7 @@ export function SettingsPage() {
             credentials: v['credentials'] ?? '',
             district: v['district'] ?? '',
             npi: v['npi'] ?? '',
+            medicaidUnits: (v['medicaidUnits'] ?? 'fifteen_minute') as UnitRule,
             complianceThreshold: Number(v['complianceThreshold'] ?? 90) / 100,
             prorateShortWeeks: fd.get('prorateShortWeeks') === 'on',
             makeupCodes: fd.getAll('makeupCodes').map(String) as MissCode[],
@@ -46,6 +48,17 @@ export function SettingsPage() {
         </Field>
         <Field label="NPI (for Medicaid logs)" name="npi" error={save.error}>
           {(p) => <input {...p} defaultValue={s.npi} inputMode="numeric" />}
+        </Field>
+        <Field label="Medicaid units" name="medicaidUnits" error={save.error} hint="As your district bills">
+          {(p) => (
+            <select {...p} defaultValue={s.medicaidUnits}>
+              {UNIT_RULES.map((r) => (
+                <option key={r} value={r}>
+                  {UNIT_RULE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <h2 className="span-all">Minutes rules</h2>
         <Field label="Behind when under (%)" name="complianceThreshold" error={save.error}>

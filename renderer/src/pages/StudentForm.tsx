@@ -24,6 +24,8 @@ export function StudentForm({ student, onDone }: { student?: Student; onDone: (i
           teacher: v['teacher'],
           districtStudentId: v['districtStudentId'],
           medicaidId: v['medicaidId'],
+          medicaidConsentFrom: v['medicaidConsentFrom'],
+          medicaidConsentTo: v['medicaidConsentTo'],
           status: (v['status'] ?? 'active') as 'active' | 'exited',
         };
         if (student) update.mutate({ ...input, id: student.id });
@@ -64,6 +66,22 @@ export function StudentForm({ student, onDone }: { student?: Student; onDone: (i
       </Field>
       <Field label="Medicaid ID" name="medicaidId" error={error}>
         {(p) => <input {...p} defaultValue={student?.medicaidId ?? ''} />}
+      </Field>
+      <Field
+        label="Consent to bill Medicaid, signed"
+        name="medicaidConsentFrom"
+        error={error}
+        hint="Services before this date are not billed"
+      >
+        {(p) => <input {...p} type="date" defaultValue={student?.medicaidConsentFrom ?? ''} />}
+      </Field>
+      <Field
+        label="Consent to bill ended"
+        name="medicaidConsentTo"
+        error={error}
+        hint="Withdrawn or expired; empty while in effect"
+      >
+        {(p) => <input {...p} type="date" defaultValue={student?.medicaidConsentTo ?? ''} />}
       </Field>
       <Field label="Status" name="status" error={error}>
         {(p) => (

@@ -17,6 +17,7 @@ import { GoalForm, LineForm, type LineMode, PlanForm } from './PlanForms';
 import { StudentForm } from './StudentForm';
 import { TableHead } from '../components/TableHead';
 import { JudgedSummary } from '../features/compliance/JudgedSummary';
+import { EvaluationsPanel } from '../features/evaluations/EvaluationsPanel';
 
 export function StudentPage() {
   const id = Number(useParams()['id']);
@@ -94,6 +95,7 @@ export function StudentPage() {
       </section>
 
       <RecentSessions studentId={s.id} />
+      <EvaluationsPanel studentId={s.id} />
 
       <Modal title="Edit student" open={editing} onClose={() => setEditing(false)} wide>
         <StudentForm student={s} onDone={() => setEditing(false)} />
