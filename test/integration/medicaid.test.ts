@@ -361,6 +361,36 @@ describe('evaluations', () => {
     ]);
   });
 
+  it('an initial evaluation logged before the first IEP gives that IEP its re-evaluation date', () => {
+    const school = app.call('listSchools')[0]!;
+    const eve = app.call('createStudent', { firstName: 'Eve', lastName: 'New', schoolId: school.id }).id;
+    app.call('createEvaluation', {
+      studentId: eve,
+      date: '2026-10-28',
+      startTime: '14:00',
+      minutes: 60,
+      cptCode: '97166',
+    });
+    const plan = app.call('createPlan', { studentId: eve, startDate: '2026-11-02', endDate: '2027-11-01' });
+    expect([plan.lastEvalDate, plan.reevalDueDate]).toEqual(['2026-10-28', '2029-10-28']);
+    // Dates given on the IEP win.
+    const other = app.call('createStudent', { firstName: 'Fay', lastName: 'New', schoolId: school.id }).id;
+    app.call('createEvaluation', {
+      studentId: other,
+      date: '2026-10-29',
+      startTime: '14:00',
+      minutes: 60,
+      cptCode: '97166',
+    });
+    const given = app.call('createPlan', {
+      studentId: other,
+      startDate: '2026-11-02',
+      endDate: '2027-11-01',
+      lastEvalDate: '2025-01-01',
+    });
+    expect([given.lastEvalDate, given.reevalDueDate]).toEqual(['2025-01-01', null]);
+  });
+
   it('consent dates are kept by an update that leaves them out, and checked', () => {
     const ava = app.call('getStudent', { id: ids['ava']! });
     const { plans: _p, schoolName: _s, medicaidConsentFrom: _f, medicaidConsentTo: _t, ...rest } = ava;

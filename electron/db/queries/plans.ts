@@ -4,6 +4,7 @@ import type { Goal, Plan, ServiceLine } from '../../../shared/api/types';
 import { addDays } from '../../../shared/domain/dates';
 import { lineMinutes } from '../../../shared/domain/minutes-owed';
 import { AppError, invalid, notFound } from '../../ipc/errors';
+import { reevaluationDue } from '../../../shared/domain/medicaid';
 import type { Sqlite } from '../db';
 
 const PLAN_COLUMNS = `id, student_id AS studentId, kind, start_date AS startDate, end_date AS endDate,
@@ -65,6 +66,19 @@ const planParams = (v: z.output<typeof s.PlanUpdate> | z.output<typeof s.PlanInp
   medicaidConsentExpires: v.medicaidConsentExpires ?? null,
 });
 
+/**
+ * A new IEP given no last-evaluation date takes the student's latest logged evaluation, so the
+ * evaluation that led to the IEP sets its re-evaluation date.
+ */
+function lastEvaluation(db: Sqlite, v: z.output<typeof s.PlanInput>) {
+  if (v.lastEvalDate) return {};
+  const e = db.prepare('SELECT max(date) AS d FROM evaluations WHERE student_id = ?').get(v.studentId) as {
+    d: string | null;
+  };
+  if (!e.d) return {};
+  return { lastEvalDate: e.d, reevalDueDate: v.reevalDueDate ?? reevaluationDue(e.d) };
+}
+
 export function createPlan(db: Sqlite, v: z.output<typeof s.PlanInput>): Plan {
   return db.transaction(() => {
     const st = db.prepare('SELECT id FROM students WHERE id = ?').get(v.studentId);
@@ -76,7 +90,7 @@ export function createPlan(db: Sqlite, v: z.output<typeof s.PlanInput>): Plan {
           medicaid_consent_expires) VALUES (@studentId, @kind, @startDate, @endDate, @meetingDate, @reevalDueDate,
           @lastEvalDate, @medicaidConsentExpires)`,
       )
-      .run({ ...planParams(v), studentId: v.studentId });
+      .run({ ...planParams(v), studentId: v.studentId, ...lastEvaluation(db, v) });
     return getPlan(db, Number(r.lastInsertRowid));
   })();
 }
