@@ -30,8 +30,9 @@ export function medicaidLogHtml(log: MedicaidLog): string {
         `<tr><td class="nw">${l.date}</td><td class="nw">${l.startTime}</td><td>${esc(l.studentName)}</td><td class="nw">${l.cptCode}</td><td class="num">${l.minutes}</td><td>${esc(l.reason)}</td></tr>`,
     )
     .join('');
+  // Services left out are listed in their own table; the notes explain what was billed.
   const notes = [
-    ...log.notes,
+    ...log.notes.filter((n) => !/left out: the student has no Medicaid ID/.test(n)),
     ...(log.consentNotOnFile.length
       ? [`No consent-to-bill date is on file for: ${log.consentNotOnFile.join(', ')}. Check consent before submitting.`]
       : []),
@@ -49,12 +50,6 @@ export function medicaidLogHtml(log: MedicaidLog): string {
   <table class="log"><thead><tr><th class="nw">Date</th><th class="nw">Time</th><th>Student</th><th class="nw">Medicaid ID</th><th class="nw">Date of birth</th>
     <th class="nw">CPT / mod.</th><th class="nw">Setting</th><th class="num">Group</th><th class="num">Min</th><th class="num">Units</th><th>Place of service (POS code)</th></tr></thead>
   <tbody>${rows || '<tr><td colspan="11">No billable services this month.</td></tr>'}</tbody></table>
-  ${
-    left
-      ? `<h2>Not billed (${log.leftOut.length})</h2>
-  <table class="log"><thead><tr><th class="nw">Date</th><th class="nw">Start</th><th>Student</th><th class="nw">CPT</th><th class="num">Min</th><th>Reason</th></tr></thead><tbody>${left}</tbody></table>`
-      : ''
-  }
   ${notes.length ? `<ul class="small">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
   <div class="closing">
     <h2>Attestation</h2>
@@ -63,7 +58,13 @@ export function medicaidLogHtml(log: MedicaidLog): string {
     accurate and complete to the best of my knowledge.</p>
     <div class="sign"><div>Signature: ${esc(provider)}${p.npi ? ` · NPI ${esc(p.npi)}` : ''}</div><div>Date</div></div>
   </div>
+  ${
+    left
+      ? `<h2>Not billed (${log.leftOut.length})</h2>
+  <table class="log"><thead><tr><th class="nw">Date</th><th class="nw">Start</th><th>Student</th><th class="nw">CPT</th><th class="num">Min</th><th>Reason</th></tr></thead><tbody>${left}</tbody></table>`
+      : ''
+  }
 </article>`,
-    LOG_CSS,
+    `${LOG_CSS} .closing h2 { margin-top: 8pt; } .closing p { margin: 4pt 0; } .closing .sign { margin-top: 14pt; }`,
   );
 }
