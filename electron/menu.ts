@@ -11,6 +11,8 @@ export const MENU_COMMANDS = {
   data: 'go:/data',
   settings: 'go:/settings',
   yearEnd: 'go:/year-end',
+  agenda: 'go:/agenda',
+  week: 'go:/week',
   findStudent: 'find-student',
 } as const;
 
@@ -40,6 +42,8 @@ export function menuTemplate(getWindow: () => BrowserWindow | null, isMac: boole
         { label: 'Schools and calendars', accelerator: 'CmdOrCtrl+5', click: send(MENU_COMMANDS.schools) },
         { label: 'Backups and data', accelerator: 'CmdOrCtrl+6', click: send(MENU_COMMANDS.data) },
         { label: 'The year’s end', accelerator: 'CmdOrCtrl+7', click: send(MENU_COMMANDS.yearEnd) },
+        { label: 'Today’s agenda', accelerator: 'CmdOrCtrl+T', click: send(MENU_COMMANDS.agenda) },
+        { label: 'Week and slots', accelerator: 'CmdOrCtrl+8', click: send(MENU_COMMANDS.week) },
       ],
     },
     {

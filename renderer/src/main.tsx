@@ -15,6 +15,9 @@ import { SchoolsPage } from './pages/SchoolsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StudentPage } from './pages/StudentPage';
 import { YearEndPage } from './features/year-end/YearEndPage';
+import { AgendaPage } from './features/schedule/AgendaPage';
+import { StartPage } from './features/schedule/StartPage';
+import { WeekPage } from './features/schedule/WeekPage';
 import './styles.css';
 
 // Local data never goes stale behind our back: refetch only after our own writes.
@@ -27,7 +30,9 @@ const router = createHashRouter([
     path: '/',
     element: <Layout />,
     children: [
-      { index: true, element: <CaseloadPage /> },
+      { index: true, element: <StartPage caseload={<CaseloadPage />} /> },
+      { path: 'agenda', element: <AgendaPage /> },
+      { path: 'week', element: <WeekPage /> },
       { path: 'students/:id', element: <StudentPage /> },
       { path: 'log', element: <LogSessionPage /> },
       { path: 'sessions/:id', element: <LogSessionPage /> },

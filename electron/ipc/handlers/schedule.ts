@@ -3,7 +3,11 @@ import type { Output, Parsed } from '../../../shared/api/contract';
 import { localToday } from '../../../shared/domain/dates';
 import * as slots from '../../db/queries/schedule-slots';
 import * as schedule from '../../db/queries/schedule';
+import { AppError } from '../errors';
 import type { HandlerContext } from '../handlers';
+import { getSettings } from '../../db/queries/settings';
+import { safeName, writeFileAtomic } from '../../reports/files';
+import { weekHtml } from '../../reports/week';
 
 export const SCHEDULE_CHANNELS = [
   'getScheduleSetup',
@@ -24,6 +28,7 @@ export const SCHEDULE_CHANNELS = [
   'undoOccurrence',
   'getSessionOccurrence',
   'getCoverage',
+  'exportWeekPdf',
 ] as const;
 type ScheduleChannel = (typeof SCHEDULE_CHANNELS)[number];
 
@@ -48,4 +53,18 @@ export const scheduleHandlers = {
   undoOccurrence: (i, { db }) => schedule.undoOccurrence(db, i),
   getSessionOccurrence: (i, { db }) => schedule.sessionOccurrence(db, i.id),
   getCoverage: (i, { db }) => schedule.caseloadCoverage(db, i.date, i.studentId),
-} satisfies { [K in ScheduleChannel]: (input: Parsed<K>, ctx: HandlerContext) => Output<K> };
+  exportWeekPdf: async (i, ctx) => {
+    if (!ctx.shell) throw new AppError('internal', 'Printing and saving files are not available here.');
+    const week = schedule.weekView(ctx.db, i.date, today(ctx), i.schoolId);
+    const school = i.schoolId ? (week.schools[0]?.school ?? null) : null;
+    const st = getSettings(ctx.db);
+    const therapist = st.providerName ? [st.providerName, st.credentials].filter(Boolean).join(', ') : '';
+    const file = await ctx.shell.chooseSavePath(
+      safeName(`${school ? `${school} - OT schedule` : 'My week'} ${week.from}.pdf`),
+      'pdf',
+    );
+    if (!file) return { file: null };
+    writeFileAtomic(file, await ctx.shell.htmlToPdf(weekHtml(week, { therapist, school })));
+    return { file, rows: week.days.reduce((n, d) => n + d.occurrences.length, 0) };
+  },
+} satisfies { [K in ScheduleChannel]: (input: Parsed<K>, ctx: HandlerContext) => Output<K> | Promise<Output<K>> };

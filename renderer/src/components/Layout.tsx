@@ -5,6 +5,8 @@ import { useApi } from '../api';
 const NAV = [
   { to: '/', label: 'Caseload', key: '1' },
   { to: '/log', label: 'Log session', key: 'L' },
+  { to: '/agenda', label: "Today's agenda", key: 'T' },
+  { to: '/week', label: 'Week & slots', key: '8' },
   { to: '/compliance', label: 'Compliance', key: '2' },
   { to: '/reports', label: 'Progress reports', key: '3' },
   { to: '/records', label: 'Records', key: '4' },
@@ -36,6 +38,8 @@ export function Layout() {
         '2': 'go:/compliance',
         '3': 'go:/schools',
         '7': 'go:/year-end',
+        t: 'go:/agenda',
+        '8': 'go:/week',
         ',': 'go:/settings',
       };
       if (map[k] && !window.caseloadShell) {

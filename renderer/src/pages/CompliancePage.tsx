@@ -9,6 +9,7 @@ import { ErrorMessage, Loading } from '../components/ui';
 import { fmtDate, mins, pct } from '../format';
 import { ComplianceTable } from '../features/compliance/ComplianceTable';
 import { ComplianceExport } from '../features/compliance/ComplianceExport';
+import { CoverageList } from '../features/schedule/Coverage';
 
 function schoolYearRange(today: string): DateRange {
   const y = Number(today.slice(0, 4));
@@ -122,6 +123,7 @@ export function CompliancePage() {
           <ComplianceTable rows={data.data.rows} />
         </>
       )}
+      <CoverageList />
     </section>
   );
 }

@@ -107,8 +107,12 @@ function SessionForm({ session }: { session?: Session | undefined }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const create = useWrite('createSession');
   const update = useWrite('updateSession');
+  // Log with changes: the session of a planned occurrence (?slot=&date=), kept linked to it.
+  const occurrence =
+    !session && params.get('slot') ? { slotId: Number(params.get('slot')), date: params.get('date') ?? date } : null;
+  const logOccurrence = useWrite('logOccurrence');
   const del = useWrite('deleteSession', () => navigate(-1));
-  const m = session ? update : create;
+  const m = session ? update : occurrence ? logOccurrence : create;
 
   const addStudent = async (studentId: number, preset?: Partial<Row>) => {
     if (rows.some((r) => r.studentId === studentId)) return;
@@ -157,6 +161,20 @@ function SessionForm({ session }: { session?: Session | undefined }) {
           } satisfies Row;
         }),
       ).then(setRows);
+    } else if (occurrence) {
+      void call('getAgenda', { date: occurrence.date }).then(async (a) => {
+        const o = [...a.occurrences, ...a.notLogged].find(
+          (x) => x.slotId === occurrence.slotId && x.date === occurrence.date,
+        );
+        if (!o) return;
+        touched.current = { setting: true, minutes: true, grouping: true };
+        setDate(o.date);
+        setStartTime(o.startTime);
+        setMinutes(String(o.minutes));
+        setSetting(o.setting);
+        setGrouping(o.grouping);
+        for (const st of o.students) await addStudent(st.studentId);
+      });
     } else {
       const pre = Number(params.get('student'));
       if (pre) void addStudent(pre);
@@ -209,6 +227,8 @@ function SessionForm({ session }: { session?: Session | undefined }) {
       document.getElementById('student-picker')?.focus();
     };
     if (session) update.mutate({ ...value, id: session.id }, { onSuccess: done });
+    else if (occurrence)
+      logOccurrence.mutate({ ...occurrence, session: value }, { onSuccess: () => void navigate(-1) });
     else create.mutate(value, { onSuccess: done });
   };
 
@@ -218,7 +238,7 @@ function SessionForm({ session }: { session?: Session | undefined }) {
   return (
     <section aria-labelledby="log-title">
       <header className="page-head">
-        <h1 id="log-title">{session ? 'Edit session' : 'Log a session'}</h1>
+        <h1 id="log-title">{session ? 'Edit session' : occurrence ? 'Log a planned session' : 'Log a session'}</h1>
         {session && (
           <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
             Delete session…

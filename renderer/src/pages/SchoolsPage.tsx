@@ -3,6 +3,7 @@ import type { SchoolYear } from '../../../shared/api/types';
 import { useApi, useWrite } from '../api';
 import { PeriodsEditor } from '../components/PeriodsEditor';
 import { Confirm, Empty, ErrorMessage, Field, formValues, Modal } from '../components/ui';
+import { ScheduleSettings } from '../features/schedule/ScheduleSettings';
 import { fmtDate } from '../format';
 
 export function SchoolsPage() {
@@ -49,7 +50,10 @@ export function SchoolsPage() {
             </button>
           </form>
         </div>
-        <div className="grow">{current != null && <SchoolCalendars schoolId={current} />}</div>
+        <div className="grow">
+          {current != null && <SchoolCalendars schoolId={current} />}
+          {current != null && <ScheduleSettings schoolId={current} />}
+        </div>
       </div>
     </section>
   );

@@ -15,6 +15,7 @@ import { Confirm, Empty, ErrorMessage, Loading, Modal } from '../components/ui';
 import { fmtDate, fmtDay, mins, pct, studentName } from '../format';
 import { GoalForm, LineForm, type LineMode, PlanForm } from './PlanForms';
 import { StudentForm } from './StudentForm';
+import { StudentCoverageCard } from '../features/schedule/Coverage';
 import { TableHead } from '../components/TableHead';
 import { JudgedSummary } from '../features/compliance/JudgedSummary';
 import { EvaluationsPanel } from '../features/evaluations/EvaluationsPanel';
@@ -80,6 +81,7 @@ export function StudentPage() {
         </p>
       )}
       {overview.data && <MinutesOverview overview={overview.data} />}
+      <StudentCoverageCard studentId={s.id} />
 
       <section aria-labelledby="iep-title" className="panel">
         <header className="section-head">

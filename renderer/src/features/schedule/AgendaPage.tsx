@@ -1,0 +1,335 @@
+import { Fragment, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { OccurrenceView } from '../../../../shared/api/types-schedule';
+import { ATTENDANCE_LABELS, type MissCode, SETTING_LABELS } from '../../../../shared/domain/codes';
+import { addDays, localToday } from '../../../../shared/domain/dates';
+import { useApi, useWrite } from '../../api';
+import { ErrorMessage, Loading, Modal } from '../../components/ui';
+import { fmtDay } from '../../format';
+
+const MISS_CODES: MissCode[] = [
+  'provider_absent',
+  'student_absent',
+  'student_unavailable',
+  'student_refused',
+  'school_closed',
+];
+const STATUS_LABEL: Record<OccurrenceView['status'], string> = {
+  planned: 'Planned',
+  logged: 'Logged',
+  cancelled: 'Cancelled',
+  not_logged: 'Not logged',
+};
+const keyOf = (o: { slotId: number; date: string }) => `${o.slotId}@${o.date}`;
+
+/** Today's agenda (or any date's): the day's occurrences across schools, logged from the plan. */
+export function AgendaPage() {
+  const [params, setParams] = useSearchParams();
+  const date = params.get('date') ?? localToday();
+  const agenda = useApi('getAgenda', { date });
+  const navigate = useNavigate();
+  const [focus, setFocus] = useState(0);
+  const [last, setLast] = useState<{ slotId: number; date: string; what: string } | null>(null);
+  const [cancelling, setCancelling] = useState<OccurrenceView | null>(null);
+  const [message, setMessage] = useState('');
+  const done = useWrite('logOccurrenceAsPlanned');
+  const cancel = useWrite('cancelOccurrence');
+  const undo = useWrite('undoOccurrence');
+  const listRef = useRef<HTMLOListElement>(null);
+  const all = [...(agenda.data?.occurrences ?? []), ...(agenda.data?.notLogged ?? [])];
+  const error = done.error ?? cancel.error ?? undo.error;
+
+  const setDate = (d: string) => {
+    setParams({ date: d });
+    setFocus(0);
+  };
+  const describe = (o: OccurrenceView) => `${o.startTime} ${o.school}${o.date !== date ? ` (${fmtDay(o.date)})` : ''}`;
+  const act = {
+    done: (o: OccurrenceView) => {
+      if (o.status === 'logged' || o.status === 'cancelled') return;
+      done.mutate(
+        { slotId: o.slotId, date: o.date },
+        {
+          onSuccess: () => {
+            setLast({ slotId: o.slotId, date: o.date, what: `Done as planned: ${describe(o)}` });
+            setMessage(`Logged as planned: ${describe(o)}, ${o.students.length} present for ${o.minutes} min.`);
+          },
+        },
+      );
+    },
+    log: (o: OccurrenceView) => {
+      if (o.sessionId) navigate(`/sessions/${o.sessionId}`);
+      else navigate(`/log?slot=${o.slotId}&date=${o.date}`);
+    },
+    cancel: (o: OccurrenceView) => {
+      if (o.status === 'logged' || o.status === 'cancelled') return;
+      cancel.reset();
+      setCancelling(o);
+    },
+    undo: () => {
+      if (!last) return;
+      undo.mutate(
+        { slotId: last.slotId, date: last.date },
+        {
+          onSuccess: () => {
+            setMessage(`Undone: ${last.what}.`);
+            setLast(null);
+          },
+        },
+      );
+    },
+  };
+
+  useEffect(() => {
+    const el = listRef.current?.querySelectorAll<HTMLElement>('[data-occurrence]')[focus];
+    const idle = document.activeElement === document.body || document.activeElement?.id === 'main';
+    // Keyboard first: the current session has the focus when the agenda opens and after each action.
+    if (el && (idle || listRef.current?.contains(document.activeElement))) el.focus();
+  }, [focus, agenda.data]);
+
+  if (agenda.isPending) return <Loading />;
+  if (!agenda.data) return <ErrorMessage error={agenda.error} />;
+  const a = agenda.data;
+
+  const onKey = (e: React.KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || cancelling) return;
+    if ((e.target as HTMLElement).closest('input,select,textarea')) return;
+    const o = all[focus];
+    const k = e.key.toLowerCase();
+    if (k === 'arrowdown' || k === 'j') setFocus((f) => Math.min(all.length - 1, f + 1));
+    else if (k === 'arrowup' || k === 'k') setFocus((f) => Math.max(0, f - 1));
+    else if (k === 'd' && o) act.done(o);
+    else if (k === 'l' && o) act.log(o);
+    else if (k === 'c' && o) act.cancel(o);
+    else if (k === 'u') act.undo();
+    else if (k === 'n' || k === 'arrowright') setDate(addDays(date, 1));
+    else if (k === 'p' || k === 'arrowleft') setDate(addDays(date, -1));
+    else return;
+    e.preventDefault();
+  };
+
+  const card = (o: OccurrenceView, i: number) => (
+    <li
+      key={keyOf(o)}
+      data-occurrence
+      tabIndex={i === focus ? 0 : -1}
+      className={`occurrence status-${o.status}${i === focus ? ' current' : ''}`}
+      style={{ borderLeftColor: o.colour }}
+      onFocus={() => setFocus(i)}
+      aria-label={`${o.startTime} to ${o.endTime}, ${o.school}, ${SETTING_LABELS[o.setting]}, ${o.students.map((s) => s.name).join(', ')}: ${STATUS_LABEL[o.status]}`}
+    >
+      <div className="occ-head">
+        <strong>
+          {o.date !== date && <>{fmtDay(o.date)} · </>}
+          {o.startTime}–{o.endTime}
+        </strong>
+        <span className="school-tag" style={{ background: o.colour }}>
+          {o.school}
+        </span>
+        <span>
+          {SETTING_LABELS[o.setting]} · {o.grouping === 'group' ? 'group' : 'individual'} · {o.minutes} min
+          {o.rotationDay && <> · day {o.rotationDay}</>}
+          {o.label && <> · {o.label}</>}
+        </span>
+        <span className={`badge ${o.status}`}>{STATUS_LABEL[o.status]}</span>
+      </div>
+      <ul className="occ-students">
+        {o.students.map((s) => (
+          <li key={s.studentId}>
+            <Link to={`/students/${s.studentId}`} tabIndex={-1}>
+              {s.name}
+            </Link>
+            {s.openMakeups > 0 && (
+              <span className="badge warn" title="Open makeups">
+                {s.openMakeups} makeup{s.openMakeups > 1 ? 's' : ''} owed
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {o.conflicts.map((c) => (
+        <p key={c} className="conflict" role="note">
+          ⚠ {c}
+        </p>
+      ))}
+      <div className="occ-actions">
+        {o.status === 'logged' || o.status === 'cancelled' ? (
+          <button type="button" tabIndex={-1} onClick={() => act.log(o)}>
+            Open session <kbd>L</kbd>
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="primary"
+              tabIndex={-1}
+              onClick={() => act.done(o)}
+              disabled={done.isPending}
+            >
+              Done as planned <kbd>D</kbd>
+            </button>
+            <button type="button" tabIndex={-1} onClick={() => act.log(o)}>
+              Log with changes <kbd>L</kbd>
+            </button>
+            <button type="button" tabIndex={-1} onClick={() => act.cancel(o)}>
+              Cancel… <kbd>C</kbd>
+            </button>
+          </>
+        )}
+      </div>
+    </li>
+  );
+
+  return (
+    <section aria-labelledby="agenda-title" onKeyDown={onKey}>
+      <header className="page-head">
+        <h1 id="agenda-title">
+          {date === localToday() ? "Today's agenda" : 'Agenda'}: {fmtDay(date)}
+        </h1>
+        <div className="toolbar">
+          <button type="button" onClick={() => setDate(addDays(date, -1))}>
+            ← Previous day <kbd>P</kbd>
+          </button>
+          <input
+            type="date"
+            aria-label="Date"
+            value={date}
+            onChange={(e) => e.target.value && setDate(e.target.value)}
+          />
+          <button type="button" onClick={() => setDate(addDays(date, 1))}>
+            Next day → <kbd>N</kbd>
+          </button>
+          <Link to={`/week?date=${date}`}>Week</Link>
+          <button type="button" onClick={act.undo} disabled={!last || undo.isPending}>
+            Undo{last ? `: ${last.what}` : ''} <kbd>U</kbd>
+          </button>
+        </div>
+      </header>
+      <p className="muted">
+        Arrow keys move between sessions; <kbd>D</kbd> done as planned, <kbd>L</kbd> log with changes, <kbd>C</kbd>{' '}
+        cancel, <kbd>U</kbd> undo the last action.
+      </p>
+      <p role="status" className="status-line">
+        {message}
+      </p>
+      <ErrorMessage error={error} />
+      <ol className="agenda" ref={listRef} aria-label="Sessions of the day">
+        {a.occurrences.length === 0 && (
+          <li className="empty">
+            {a.schoolDay ? 'Nothing scheduled on this day.' : 'No school on this day.'}{' '}
+            <Link to="/week">Plan the week</Link>
+          </li>
+        )}
+        {a.occurrences.map((o, i) => (
+          <Fragment key={keyOf(o)}>
+            {card(o, i)}
+            {a.gaps[i] && (
+              <li className={`gap${a.gaps[i].travel > a.gaps[i].minutes ? ' short' : ''}`} aria-hidden="true">
+                {a.gaps[i].minutes > 0 ? `${a.gaps[i].minutes} min free` : 'back to back'}
+                {a.gaps[i].fromSchool !== a.gaps[i].toSchool &&
+                  ` · travel to ${a.gaps[i].toSchool}: ${a.gaps[i].travel} min`}
+              </li>
+            )}
+          </Fragment>
+        ))}
+        {a.notLogged.length > 0 && (
+          <li className="section-title">
+            <h2>Not logged ({a.notLogged.length})</h2>
+            <p className="muted">Earlier sessions of the last four weeks, neither logged nor cancelled.</p>
+          </li>
+        )}
+        {a.notLogged.map((o, i) => card(o, a.occurrences.length + i))}
+      </ol>
+      <Modal title="Cancel this session" open={!!cancelling} onClose={() => setCancelling(null)}>
+        {cancelling && (
+          <CancelForm
+            occurrence={cancelling}
+            busy={cancel.isPending}
+            error={cancel.error}
+            onCancel={(code, note) =>
+              cancel.mutate(
+                { slotId: cancelling.slotId, date: cancelling.date, code, note },
+                {
+                  onSuccess: () => {
+                    setLast({
+                      slotId: cancelling.slotId,
+                      date: cancelling.date,
+                      what: `Cancelled: ${describe(cancelling)}`,
+                    });
+                    setMessage(`Cancelled (${ATTENDANCE_LABELS[code]}): ${describe(cancelling)}.`);
+                    setCancelling(null);
+                  },
+                },
+              )
+            }
+          />
+        )}
+      </Modal>
+    </section>
+  );
+}
+
+function CancelForm({
+  occurrence,
+  onCancel,
+  busy,
+  error,
+}: {
+  occurrence: OccurrenceView;
+  onCancel: (code: MissCode, note: string | null) => void;
+  busy: boolean;
+  error: unknown;
+}) {
+  const [code, setCode] = useState<MissCode>('provider_absent');
+  const [note, setNote] = useState('');
+  const reason = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    // The dialog opens after this form mounts and focuses its close button: move on to the reason.
+    const t = setTimeout(() => reason.current?.focus(), 0);
+    return () => clearTimeout(t);
+  }, []);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onCancel(code, note || null);
+      }}
+    >
+      <p>
+        {occurrence.startTime} at {occurrence.school}: {occurrence.students.map((s) => s.name).join(', ')}. The reason
+        is recorded for every student; makeups are owed as usual.
+      </p>
+      <div className="field">
+        <label htmlFor="cancel-code">Reason</label>
+        <select
+          id="cancel-code"
+          ref={reason}
+          value={code}
+          onChange={(e) => setCode(e.target.value as MissCode)}
+          autoFocus
+        >
+          {MISS_CODES.map((c) => (
+            <option key={c} value={c}>
+              {ATTENDANCE_LABELS[c]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="cancel-note">Note (optional)</label>
+        <input
+          id="cancel-note"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="e.g. training day"
+        />
+      </div>
+      <ErrorMessage error={error} />
+      <div className="actions">
+        <button type="submit" className="danger" disabled={busy}>
+          Cancel the session
+        </button>
+      </div>
+    </form>
+  );
+}
