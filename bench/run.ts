@@ -15,6 +15,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { writeFileSync } from 'node:fs';
 import { newDatabaseKey, setDefaultDatabaseKey } from '../electron/db/cipher';
 import { benchEncryption } from './encryption';
+import { benchSchedule } from './schedule';
 
 const TODAY = '2026-11-18';
 const SIZES = [
@@ -129,6 +130,8 @@ for (const cfg of SIZES) {
     if (!r.ok) throw new Error(r.error.message);
   });
   report({ size: cfg.size, figure: 'logGroupSession(4 students)', ms: +log.toFixed(2) });
+
+  benchSchedule(db, h, cfg, usSchoolYear(2026), TODAY, time, report);
 
   if (cfg.size === 'small') await batchPdfs(db, dir);
   closeDatabase(db);

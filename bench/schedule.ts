@@ -1,0 +1,103 @@
+// npm run bench, the schedule's figures: today's agenda, a school year of occurrences, caseload
+// coverage and "Done as planned" for a group of four, on a caseload given slots here.
+import type { Sqlite } from '../electron/db/db';
+import { occurrencesBetween } from '../electron/db/queries/schedule';
+import type { Handlers } from '../electron/ipc/handlers';
+import { addDays } from '../shared/domain/dates';
+
+type Time = (runs: number, fn: (i: number) => void) => number;
+type Report = (o: Record<string, unknown>) => void;
+
+const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+/** Groups of up to four classmates, two weekdays each, spread over the school day, for every school. */
+function generateSlots(db: Sqlite, h: Handlers, yearStart: string): number {
+  const schools = db.prepare('SELECT id FROM schools ORDER BY id').all() as { id: number }[];
+  let slots = 0;
+  for (const s of schools) {
+    const ids = (
+      db.prepare("SELECT id FROM students WHERE school_id = ? AND status = 'active' ORDER BY id").all(s.id) as {
+        id: number;
+      }[]
+    ).map((r) => r.id);
+    for (let k = 0; k * 4 < ids.length; k++) {
+      const start = 8 * 60 + (k % 12) * 30;
+      const hh = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+      ok(
+        h.createSlot({
+          schoolId: s.id,
+          startTime: hh(start),
+          endTime: hh(start + 30),
+          setting: k % 3 === 0 ? 'push_in' : 'pull_out',
+          grouping: 'group',
+          startDate: yearStart,
+          recurrence: { kind: 'weekdays', days: [k % 5, (k + 2) % 5] },
+          studentIds: ids.slice(k * 4, k * 4 + 4),
+        }),
+      );
+      slots++;
+    }
+  }
+  return slots;
+}
+
+export function benchSchedule(
+  db: Sqlite,
+  h: Handlers,
+  cfg: { size: string },
+  year: { firstDay: string; lastDay: string },
+  today: string,
+  time: Time,
+  report: Report,
+) {
+  const slots = generateSlots(db, h, year.firstDay);
+  const agendaMs = time(30, () => ok(h.getAgenda({ date: today })));
+  const agenda = ok(h.getAgenda({ date: today }));
+  report({
+    size: cfg.size,
+    figure: 'todaysAgenda (handler)',
+    ms: +agendaMs.toFixed(2),
+    slots,
+    occurrencesToday: agenda.occurrences.length,
+    notLogged: agenda.notLogged.length,
+  });
+  let count = 0;
+  const yearMs = time(15, () => {
+    count = occurrencesBetween(db, year.firstDay, year.lastDay).length;
+  });
+  report({ size: cfg.size, figure: 'occurrences(school year)', ms: +yearMs.toFixed(2), occurrences: count });
+  let students = 0;
+  const covMs = time(15, () => {
+    students = ok(h.getCoverage({ date: today })).length;
+  });
+  report({ size: cfg.size, figure: 'caseloadCoverage', ms: +covMs.toFixed(2), students });
+
+  // A group of four classmates in an evening slot, logged as planned on a new school day each run.
+  const group = (
+    db
+      .prepare("SELECT id FROM students WHERE school_id = (SELECT min(id) FROM schools) AND status = 'active' LIMIT 4")
+      .all() as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
+  const slot = ok(
+    h.createSlot({
+      schoolId: (db.prepare('SELECT min(id) AS id FROM schools').get() as { id: number }).id,
+      startTime: '21:00',
+      endTime: '21:30',
+      setting: 'pull_out',
+      grouping: 'group',
+      startDate: addDays(today, 1),
+      recurrence: { kind: 'weekdays', days: [0, 1, 2, 3, 4] },
+      studentIds: group,
+    }),
+  );
+  const dates = occurrencesBetween(db, addDays(today, 1), year.lastDay)
+    .filter((o) => o.slotId === slot.id && o.studentIds.length === 4)
+    .map((o) => o.date);
+  const doneMs = time(40, (i) => ok(h.logOccurrenceAsPlanned({ slotId: slot.id, date: dates[i + 1]! })));
+  report({ size: cfg.size, figure: 'doneAsPlanned(group of 4)', ms: +doneMs.toFixed(2) });
+}
