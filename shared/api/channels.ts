@@ -93,12 +93,11 @@ export const CHANNELS = [
   'undoOccurrence',
   'getSessionOccurrence',
   'getCoverage',
-<<<<<<< HEAD
   'previewNextYear',
   'startNextYear',
-=======
   'exportWeekPdf',
->>>>>>> 62f4953 (Schedule screens: today's agenda as the start screen on a school day (done as planned, log with changes, cancel with a code, undo, not logged; keyboard), week view with school colours and conflicts, slot editor, rotation/colour/travel in Schools, coverage on the student page and in Compliance, printable week PDF (therapist's and per school); e2e in Chromium)
+  'offerMakeups',
+  'bookMakeup',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 export const CHANNEL_PREFIX = 'caseload:';

@@ -126,12 +126,11 @@ export const contract = {
   undoOccurrence: channel(ss.OccurrenceKey).returns<{ sessionId: number }>(),
   getSessionOccurrence: channel(s.IdInput).returns<{ slotId: number; date: string } | null>(),
   getCoverage: channel(ss.CoverageInput).returns<ts.StudentCoverage[]>(),
-<<<<<<< HEAD
   previewNextYear: channel(s.Empty).returns<tye.NextYearPreview>(),
   startNextYear: channel(ye.StartNextYearInput).returns<tye.NextYearResult>(),
-=======
   exportWeekPdf: channel(ss.WeekInput).returns<t.ExportResult>(),
->>>>>>> 62f4953 (Schedule screens: today's agenda as the start screen on a school day (done as planned, log with changes, cancel with a code, undo, not logged; keyboard), week view with school colours and conflicts, slot editor, rotation/colour/travel in Schools, coverage on the student page and in Compliance, printable week PDF (therapist's and per school); e2e in Chromium)
+  offerMakeups: channel(ss.MakeupOfferInput).returns<ts.MakeupOffer>(),
+  bookMakeup: channel(ss.MakeupBookInput).returns<ts.Slot>(),
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

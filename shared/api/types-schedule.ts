@@ -119,5 +119,5 @@ export interface StudentCoverage {
 
 export interface MakeupOffer {
   miss: OpenMiss & { studentId: number; name: string; schoolId: number; school: string };
-  offers: { date: string; startTime: string }[];
+  offers: { date: string; startTime: string; minutes: number }[];
 }

@@ -204,7 +204,7 @@ describe("the therapist's week: slots across two schools, today's agenda, loggin
       .poll(() => table.innerText())
       .toMatch(/Cara Lee\s+Oak Middle\s+18\s+0\s+0%\s+0\s+30\s+30\s+0\s+0\s+at risk/);
     await expect.poll(() => table.innerText()).toMatch(/Ben Ortiz\s+Lincoln Elementary\s+15\s+0\s+0%\s+30\s+0\s+0/);
-    await app.screenshot('44-compliance-coverage');
+    await app.screenshot('44-compliance');
     await p.getByRole('link', { name: 'Cara Lee' }).first().click();
     await p.getByRole('heading', { name: /Cara Lee/ }).waitFor();
     await expect.poll(() => p.getByTestId('makeup-owed').first().innerText()).toBe('30 min');
@@ -212,11 +212,36 @@ describe("the therapist's week: slots across two schools, today's agenda, loggin
       /Push-in: planned 60\/week, owed 30\/week: 30 over/,
     );
     await app.screenshot('45-student-coverage');
+
+    // Cara's open makeup goes into free time at Oak: M on her cancelled session, then a free time.
+    await app.nav(/^Today/);
+    await expect.poll(() => cards.nth(1).innerText()).toMatch(/1 makeup owed/);
+    await cards.nth(1).focus();
+    await p.keyboard.press('m');
+    const makeup = p.getByRole('dialog', { name: 'Schedule makeups into free time' });
+    const times = makeup.getByRole('group', { name: /^Free times for Wed Oct 14 09:45/ });
+    // Thu 10-15 is free at Oak from 08:00 (nothing planned there on Thursdays).
+    await times.getByRole('button', { name: 'Thu Oct 15 08:00' }).focus();
+    await p.keyboard.press('Enter');
+    await p.getByRole('status').filter({ hasText: 'Makeup booked Thu Oct 15 08:00' }).waitFor();
+    const booked = call(app.handlers.getAgenda({ date: '2026-10-15' })).occurrences;
+    expect(booked.map((o) => [o.startTime, o.school, o.label, o.students.map((x) => x.name)])).toEqual([
+      ['08:00', 'Oak Middle', 'Makeup for 2026-10-14', ['Cara L.']],
+    ]);
   });
 
   it('prints the week: the therapist’s, and one school’s for its teachers', async () => {
     const p = app.page;
     await app.go('/week?date=2026-10-14');
+    // The caseload's coverage: Cara has 60 + 30 (the makeup) planned for 30 owed this week, Ava 90 for 60.
+    const coverage = p.getByRole('region', { name: /^Coverage: students under- or over-scheduled/ });
+    await expect
+      .poll(() => coverage.innerText())
+      .toMatch(/Cara Lee\s+Oak Middle\s+Push-in: planned 90\/week, owed 30\/week: 60 over/);
+    expect(await coverage.innerText()).toMatch(
+      /Ava Nguyen\s+Lincoln Elementary\s+Pull-out: planned 90\/week, owed 60\/week: 30 over/,
+    );
+    await app.screenshot('46-week-coverage');
     await p.getByRole('button', { name: 'Save as PDF…' }).click();
     await p.getByRole('status').filter({ hasText: 'Saved to' }).waitFor();
     await p.getByLabel('Which week to print').selectOption({ label: 'for teachers at Oak Middle' });

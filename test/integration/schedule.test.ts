@@ -342,3 +342,53 @@ describe('coverage', () => {
     expect(app.call('getCoverage', { date: '2026-10-07', studentId: ava })).toHaveLength(1);
   });
 });
+
+describe('makeups into free time', () => {
+  it('offers free times at the school, books a one-off occurrence linked to the miss, and logging it makes up the miss', () => {
+    const oakSlot = app.call('createSlot', {
+      schoolId: oak,
+      startTime: '09:45',
+      endTime: '10:15',
+      setting: 'push_in',
+      grouping: 'individual',
+      startDate: '2026-09-01',
+      recurrence: weekly([2]),
+      studentIds: [cara],
+    });
+    app.call('setSchoolSchedule', { schoolId: oak, dayStart: '08:00', dayEnd: '12:00' });
+    const s = app.call('cancelOccurrence', { slotId: oakSlot.id, date: '2026-10-14', code: 'provider_absent' });
+    const missId = s.students[0]!.attendanceId;
+    // From Wed 10-21 (Oak's day 08:00–12:00, the slot 09:45–10:15): 08:00 (until 09:45), then 10:15.
+    const offer = app.call('offerMakeups', { attendanceId: missId, from: '2026-10-21' });
+    expect(offer.offers.filter((o) => o.date === '2026-10-21')).toEqual([
+      { date: '2026-10-21', startTime: '08:00', minutes: 30 },
+      { date: '2026-10-21', startTime: '10:15', minutes: 30 },
+    ]);
+    expect(offer.offers.filter((o) => o.date === '2026-10-22').map((o) => o.startTime)).toEqual(['08:00']);
+    expect(new Set(offer.offers.map((o) => o.date)).size).toBe(10);
+    // A time that is not free is refused; nothing written.
+    const before = app.snapshot();
+    expect(
+      app.fail('bookMakeup', { attendanceId: missId, date: '2026-10-21', startTime: '09:30', minutes: 30 }).field,
+    ).toBe('startTime');
+    expect(app.snapshot()).toBe(before);
+    const booked = app.call('bookMakeup', {
+      attendanceId: missId,
+      date: '2026-10-22',
+      startTime: '08:00',
+      minutes: 30,
+    });
+    expect([booked.recurrence, booked.makeupFor, booked.startDate, booked.endDate]).toEqual([
+      { kind: 'once', date: '2026-10-22' },
+      missId,
+      '2026-10-22',
+      '2026-10-22',
+    ]);
+    const day = app.call('getAgenda', { date: '2026-10-22' });
+    expect(day.occurrences.map((o) => [o.startTime, o.makeupFor])).toEqual([['08:00', missId]]);
+    const made = app.call('logOccurrenceAsPlanned', { slotId: booked.id, date: '2026-10-22' });
+    expect(made.students[0]!.makeupFor).toEqual([missId]);
+    expect(app.call('listOpenMisses', { studentId: cara })).toEqual([]);
+    expect(app.fail('offerMakeups', { attendanceId: missId, from: '2026-10-21' }).field).toBe('attendanceId');
+  });
+});

@@ -3,6 +3,7 @@ import type { Output, Parsed } from '../../../shared/api/contract';
 import { localToday } from '../../../shared/domain/dates';
 import * as slots from '../../db/queries/schedule-slots';
 import * as schedule from '../../db/queries/schedule';
+import * as makeups from '../../db/queries/schedule-makeups';
 import { AppError } from '../errors';
 import type { HandlerContext } from '../handlers';
 import { getSettings } from '../../db/queries/settings';
@@ -29,6 +30,8 @@ export const SCHEDULE_CHANNELS = [
   'getSessionOccurrence',
   'getCoverage',
   'exportWeekPdf',
+  'offerMakeups',
+  'bookMakeup',
 ] as const;
 type ScheduleChannel = (typeof SCHEDULE_CHANNELS)[number];
 
@@ -53,6 +56,8 @@ export const scheduleHandlers = {
   undoOccurrence: (i, { db }) => schedule.undoOccurrence(db, i),
   getSessionOccurrence: (i, { db }) => schedule.sessionOccurrence(db, i.id),
   getCoverage: (i, { db }) => schedule.caseloadCoverage(db, i.date, i.studentId),
+  offerMakeups: (i, { db }) => makeups.offerMakeups(db, i),
+  bookMakeup: (i, { db }) => makeups.bookMakeup(db, i),
   exportWeekPdf: async (i, ctx) => {
     if (!ctx.shell) throw new AppError('internal', 'Printing and saving files are not available here.');
     const week = schedule.weekView(ctx.db, i.date, today(ctx), i.schoolId);

@@ -9,7 +9,6 @@ import { ErrorMessage, Loading } from '../components/ui';
 import { fmtDate, mins, pct } from '../format';
 import { ComplianceTable } from '../features/compliance/ComplianceTable';
 import { ComplianceExport } from '../features/compliance/ComplianceExport';
-import { CoverageList } from '../features/schedule/Coverage';
 
 function schoolYearRange(today: string): DateRange {
   const y = Number(today.slice(0, 4));
@@ -123,7 +122,6 @@ export function CompliancePage() {
           <ComplianceTable rows={data.data.rows} />
         </>
       )}
-      <CoverageList />
     </section>
   );
 }

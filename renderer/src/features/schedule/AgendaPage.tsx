@@ -6,6 +6,7 @@ import { addDays, localToday } from '../../../../shared/domain/dates';
 import { useApi, useWrite } from '../../api';
 import { ErrorMessage, Loading, Modal } from '../../components/ui';
 import { fmtDay } from '../../format';
+import { MakeupDialog } from './MakeupDialog';
 
 const MISS_CODES: MissCode[] = [
   'provider_absent',
@@ -31,6 +32,7 @@ export function AgendaPage() {
   const [focus, setFocus] = useState(0);
   const [last, setLast] = useState<{ slotId: number; date: string; what: string } | null>(null);
   const [cancelling, setCancelling] = useState<OccurrenceView | null>(null);
+  const [makingUp, setMakingUp] = useState<OccurrenceView | null>(null);
   const [message, setMessage] = useState('');
   const done = useWrite('logOccurrenceAsPlanned');
   const cancel = useWrite('cancelOccurrence');
@@ -92,7 +94,7 @@ export function AgendaPage() {
   const a = agenda.data;
 
   const onKey = (e: React.KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || cancelling) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || cancelling || makingUp) return;
     if ((e.target as HTMLElement).closest('input,select,textarea')) return;
     const o = all[focus];
     const k = e.key.toLowerCase();
@@ -102,6 +104,7 @@ export function AgendaPage() {
     else if (k === 'l' && o) act.log(o);
     else if (k === 'c' && o) act.cancel(o);
     else if (k === 'u') act.undo();
+    else if (k === 'm' && o && o.students.some((s) => s.openMakeups > 0)) setMakingUp(o);
     else if (k === 'n' || k === 'arrowright') setDate(addDays(date, 1));
     else if (k === 'p' || k === 'arrowleft') setDate(addDays(date, -1));
     else return;
@@ -176,6 +179,11 @@ export function AgendaPage() {
             </button>
           </>
         )}
+        {o.students.some((s) => s.openMakeups > 0) && (
+          <button type="button" tabIndex={-1} onClick={() => setMakingUp(o)}>
+            Schedule makeups… <kbd>M</kbd>
+          </button>
+        )}
       </div>
     </li>
   );
@@ -207,7 +215,7 @@ export function AgendaPage() {
       </header>
       <p className="muted">
         Arrow keys move between sessions; <kbd>D</kbd> done as planned, <kbd>L</kbd> log with changes, <kbd>C</kbd>{' '}
-        cancel, <kbd>U</kbd> undo the last action.
+        cancel, <kbd>M</kbd> schedule makeups, <kbd>U</kbd> undo the last action.
       </p>
       <p role="status" className="status-line">
         {message}
@@ -240,6 +248,18 @@ export function AgendaPage() {
         )}
         {a.notLogged.map((o, i) => card(o, a.occurrences.length + i))}
       </ol>
+      <Modal title="Schedule makeups into free time" open={!!makingUp} onClose={() => setMakingUp(null)} wide>
+        {makingUp && (
+          <MakeupDialog
+            students={makingUp.students.filter((s) => s.openMakeups > 0)}
+            from={addDays(date, 1)}
+            onBooked={(what) => {
+              setMessage(`${what}.`);
+              setMakingUp(null);
+            }}
+          />
+        )}
+      </Modal>
       <Modal title="Cancel this session" open={!!cancelling} onClose={() => setCancelling(null)}>
         {cancelling && (
           <CancelForm

@@ -7,6 +7,7 @@ import { WEEKDAY_NAMES } from '../../../../shared/domain/schedule';
 import { useApi, useWrite } from '../../api';
 import { Confirm, ErrorMessage, Loading, Modal } from '../../components/ui';
 import { fmtDate, fmtDay } from '../../format';
+import { CoverageList } from './Coverage';
 import { SlotForm } from './SlotForm';
 
 /** The therapist's Mon–Fri across schools: each school's colour, the students of each slot, conflicts. */
@@ -175,6 +176,7 @@ export function WeekPage() {
           ))}
         </tbody>
       </table>
+      <CoverageList />
       <Modal
         title={editing === 'new' ? 'Add a slot' : 'Change a slot'}
         open={!!editing}
