@@ -81,7 +81,7 @@ describe("the therapist's week: slots across two schools, today's agenda, loggin
   it('sets travel and an A/B rotation, adds a rotation slot, and the week shows colours and conflicts', async () => {
     const p = app.page;
     await app.nav(/^Schools/);
-    await p.getByRole('heading', { name: 'Schedule at Lincoln Elementary' }).waitFor();
+    await p.getByRole('heading', { name: /^Schedule settings/ }).waitFor();
     await p.getByLabel('Rotation days (empty: none)').fill('A, B');
     await p.getByLabel('Day 1 of the rotation').fill('2026-10-05');
     await p.getByRole('button', { name: 'Save schedule settings' }).click();

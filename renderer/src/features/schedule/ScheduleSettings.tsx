@@ -10,7 +10,7 @@ export function ScheduleSettings({ schoolId }: { schoolId: number }) {
   if (!setup.data || !s) return null;
   return (
     <div className="panel" aria-labelledby="sched-title">
-      <h2 id="sched-title">Schedule at {s.school}</h2>
+      <h2 id="sched-title">Schedule settings: colour, school day, rotation, travel</h2>
       <SchoolScheduleForm key={s.schoolId} s={s} />
       <TravelTable schoolId={schoolId} />
     </div>
