@@ -11,6 +11,8 @@ const call = <T>(r: { ok: boolean; value?: T; error?: { message: string } }): T 
 };
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 const ids: Record<string, number> = {};
+// A loaded machine (two cores shared) can take seconds for a refresh or a PDF: wait up to 15 s.
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -108,7 +110,7 @@ describe("the therapist's week: slots across two schools, today's agenda, loggin
     await dialog.waitFor({ state: 'hidden' });
     // A days from Mon 10-05: Mon A, Tue B, Wed A, Thu B, Fri 10-09 A, (holiday), Tue 10-13 B, Wed 10-14 A, Thu B, Fri 10-16 A.
     const day = (name: RegExp) => p.getByRole('region', { name });
-    await expect.poll(() => day(/^Wed 2026-10-14/).innerText()).toMatch(/11:00–11:30 · day A/);
+    await poll(() => day(/^Wed 2026-10-14/).innerText()).toMatch(/11:00–11:30 · day A/);
     expect(await day(/^Tue 2026-10-13/).innerText()).not.toMatch(/11:00/);
     expect(await day(/^Fri 2026-10-16/).innerText()).toMatch(/11:00–11:30 · day A/);
     // 15 minutes from Lincoln (ends 09:30) to Oak (starts 09:45) with 20 minutes of travel.
@@ -127,17 +129,17 @@ describe("the therapist's week: slots across two schools, today's agenda, loggin
     const table = p.getByTestId('compliance-table');
     await table.waitFor();
     // Cara's Wednesday slot plans the 30 minutes still owed this week: not at risk (status empty).
-    await expect.poll(() => table.innerText()).toMatch(/Cara Lee\s+Oak Middle\s+18\s+0\s+0%\s+0\s+0\s+0\s+0\s+0\s+—/);
+    await poll(() => table.innerText()).toMatch(/Cara Lee\s+Oak Middle\s+18\s+0\s+0%\s+0\s+0\s+0\s+0\s+0\s+—/);
 
     // A school day with sessions planned: the app opens on today's agenda, the first session focused.
     await p.goto(app.url);
     await p.getByRole('heading', { name: /Today's agenda/ }).waitFor();
     const cards = p.locator('[data-occurrence]');
     // Today's three, then Cara's Tuesday at Oak, neither logged nor cancelled.
-    await expect.poll(() => cards.count()).toBe(4);
+    await poll(() => cards.count()).toBe(4);
     await p.getByRole('heading', { name: 'Not logged (1)' }).waitFor();
     expect(await p.locator('.gap').first().innerText()).toMatch(/15 min free · travel to Oak Middle: 20 min/);
-    await expect.poll(() => cards.nth(0).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await poll(() => cards.nth(0).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await app.screenshot('42-agenda');
     expect(await app.axe()).toEqual([]);
 
@@ -158,7 +160,7 @@ describe("the therapist's week: slots across two schools, today's agenda, loggin
     await p.getByLabel('Fine motor trials for Ava Nguyen').fill('5');
     await p.keyboard.press('Control+Enter');
     await p.getByRole('heading', { name: /Today's agenda/ }).waitFor();
-    await expect.poll(() => cards.nth(0).innerText()).toMatch(/Logged/);
+    await poll(() => cards.nth(0).innerText()).toMatch(/Logged/);
 
     // 2. Cara at Oak, cancelled: provider absent (a training day).
     await cards.nth(0).focus();
@@ -171,18 +173,18 @@ describe("the therapist's week: slots across two schools, today's agenda, loggin
     await p.keyboard.type('Training day');
     await p.keyboard.press('Enter');
     await cancel.waitFor({ state: 'hidden' });
-    await expect.poll(() => cards.nth(1).innerText()).toMatch(/Cancelled/);
+    await poll(() => cards.nth(1).innerText()).toMatch(/Cancelled/);
 
     // 3. Ava's A-day slot, done as planned with one key; undo, and done again.
     await cards.nth(1).focus();
     await p.keyboard.press('ArrowDown');
     await p.keyboard.press('d');
-    await expect.poll(() => cards.nth(2).innerText()).toMatch(/Logged/);
+    await poll(() => cards.nth(2).innerText()).toMatch(/Logged/);
     await p.keyboard.press('u');
-    await expect.poll(() => cards.nth(2).innerText()).toMatch(/Planned/);
+    await poll(() => cards.nth(2).innerText()).toMatch(/Planned/);
     await cards.nth(2).focus();
     await p.keyboard.press('d');
-    await expect.poll(() => cards.nth(2).innerText()).toMatch(/Logged/);
+    await poll(() => cards.nth(2).innerText()).toMatch(/Logged/);
     await app.screenshot('43-agenda-logged');
     expect(await app.axe()).toEqual([]);
 
@@ -199,15 +201,15 @@ describe("the therapist's week: slots across two schools, today's agenda, loggin
     // Ava owes 60 × 2/4 = 30, got 30 + 30 = 60; Cara owes 30 × 3/5 = 18, got 0, missed by me 30, makeup owed 30,
     // and with nothing left planned this week her 30 minutes are at risk.
     await app.nav(/^Compliance/);
-    await expect.poll(() => table.innerText()).toMatch(/Ava Nguyen\s+Lincoln Elementary\s+30\s+60\s+200%/);
+    await poll(() => table.innerText()).toMatch(/Ava Nguyen\s+Lincoln Elementary\s+30\s+60\s+200%/);
     await expect
       .poll(() => table.innerText())
       .toMatch(/Cara Lee\s+Oak Middle\s+18\s+0\s+0%\s+0\s+30\s+30\s+0\s+0\s+at risk/);
-    await expect.poll(() => table.innerText()).toMatch(/Ben Ortiz\s+Lincoln Elementary\s+15\s+0\s+0%\s+30\s+0\s+0/);
+    await poll(() => table.innerText()).toMatch(/Ben Ortiz\s+Lincoln Elementary\s+15\s+0\s+0%\s+30\s+0\s+0/);
     await app.screenshot('44-compliance');
     await p.getByRole('link', { name: 'Cara Lee' }).first().click();
     await p.getByRole('heading', { name: /Cara Lee/ }).waitFor();
-    await expect.poll(() => p.getByTestId('makeup-owed').first().innerText()).toBe('30 min');
+    await poll(() => p.getByTestId('makeup-owed').first().innerText()).toBe('30 min');
     expect(await p.getByRole('region', { name: 'Schedule coverage' }).innerText()).toMatch(
       /Push-in: planned 60\/week, owed 30\/week: 30 over/,
     );
@@ -215,7 +217,7 @@ describe("the therapist's week: slots across two schools, today's agenda, loggin
 
     // Cara's open makeup goes into free time at Oak: M on her cancelled session, then a free time.
     await app.nav(/^Today/);
-    await expect.poll(() => cards.nth(1).innerText()).toMatch(/1 makeup owed/);
+    await poll(() => cards.nth(1).innerText()).toMatch(/1 makeup owed/);
     await cards.nth(1).focus();
     await p.keyboard.press('m');
     const makeup = p.getByRole('dialog', { name: 'Schedule makeups into free time' });
@@ -246,7 +248,7 @@ describe("the therapist's week: slots across two schools, today's agenda, loggin
     await p.getByRole('status').filter({ hasText: 'Saved to' }).waitFor();
     await p.getByLabel('Which week to print').selectOption({ label: 'for teachers at Oak Middle' });
     await p.getByRole('button', { name: 'Save as PDF…' }).click();
-    await expect.poll(() => readdirSync(app.exportDir).filter((f) => f.endsWith('.pdf')).length).toBe(2);
+    await poll(() => readdirSync(app.exportDir).filter((f) => f.endsWith('.pdf')).length).toBe(2);
     const files = readdirSync(app.exportDir);
     const mine = files.find((f) => f.startsWith('My week'))!;
     const oak = files.find((f) => f.startsWith('Oak Middle'))!;
