@@ -95,9 +95,11 @@ export function benchSchedule(
       studentIds: group,
     }),
   );
+  // Every later school day of the slot (each run logs a new one; the warm-up takes the first).
   const dates = occurrencesBetween(db, addDays(today, 1), year.lastDay)
-    .filter((o) => o.slotId === slot.id && o.studentIds.length === 4)
+    .filter((o) => o.slotId === slot.id)
     .map((o) => o.date);
+  if (dates.length < 42) throw new Error(`only ${dates.length} school days left for the bench slot`);
   const doneMs = time(40, (i) => ok(h.logOccurrenceAsPlanned({ slotId: slot.id, date: dates[i + 1]! })));
   report({ size: cfg.size, figure: 'doneAsPlanned(group of 4)', ms: +doneMs.toFixed(2) });
 }
