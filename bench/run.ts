@@ -15,6 +15,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { writeFileSync } from 'node:fs';
 import { newDatabaseKey, setDefaultDatabaseKey } from '../electron/db/cipher';
 import { benchEncryption } from './encryption';
+import { uiFigures } from './ui';
 
 const TODAY = '2026-11-18';
 const SIZES = [
@@ -150,6 +151,9 @@ for (const cfg of SIZES) {
   });
   store.close();
   rmSync(dir, { recursive: true, force: true });
+
+  // What the therapist waits for, in Chromium, beside the handler figures above.
+  for (const row of await uiFigures(cfg, TODAY)) report(row);
 }
 
 // Encryption on beside off, on the same caseloads (target: no figure more than 1.5x slower).

@@ -20,6 +20,19 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (r.right > vw + 1) out.push(name(el) + ' sticks out of the window (' + Math.round(r.right) + ' > ' + vw + ')');
       if (el.tagName === 'SELECT' || el.tagName === 'BUTTON') {
         if (el.scrollWidth > el.clientWidth + 2) out.push(name(el) + ' is cut off inside itself');
+        if (el.tagName === 'SELECT' && el.selectedIndex >= 0) {
+          // The chosen option's text must fit beside the arrow.
+          const cs = getComputedStyle(el);
+          const span = document.createElement('span');
+          span.style.font = cs.font;
+          span.style.whiteSpace = 'pre';
+          span.style.position = 'absolute';
+          span.textContent = el.options[el.selectedIndex].text;
+          document.body.appendChild(span);
+          const need = span.getBoundingClientRect().width + parseFloat(cs.paddingLeft) + 20;
+          span.remove();
+          if (need > el.clientWidth + 1) out.push(name(el) + ' shows its choice cut off (' + Math.round(need) + ' > ' + el.clientWidth + ')');
+        }
       }
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
         const cs = getComputedStyle(p);
