@@ -23,7 +23,7 @@ const clickToDrawn = (click: string, ready: string) => `(async () => {
 })()`;
 /** Waits in the page (the app's CSP forbids Playwright's string predicates). */
 const until = (cond: string) =>
-  `new Promise((res) => { const t = () => (${cond} ? res(true) : requestAnimationFrame(t)); t(); })`;
+  `new Promise((res, rej) => { const t0 = performance.now(); const t = () => (${cond} ? res(true) : performance.now() - t0 > 30000 ? rej(new Error('not drawn: ' + 'timeout')) : requestAnimationFrame(t)); t(); })`;
 
 const nav = (label: string) => `nav[aria-label="Main"] a[href="#${label}"]`;
 const noLoading = `!Array.from(document.querySelectorAll('[role=status]')).some((e) => e.textContent === 'Loading…')`;
@@ -62,13 +62,11 @@ export async function uiFigures(
     }
     out.push({ size: cfg.size, figure: 'ui:coldStart→caseload list', ms: Math.round(median(cold)), runs: cold });
 
-    const sid = (app.db.prepare("SELECT min(id) AS id FROM students WHERE status = 'active'").get() as { id: number })
-      .id;
     const screens: [string, string, string][] = [
       ['caseload list', nav('/'), `document.querySelector('section[aria-labelledby=caseload-title] tbody th a')`],
       [
         'student page',
-        `a[href="#/students/${sid}"]`,
+        'section[aria-labelledby=caseload-title] tbody th a',
         `document.querySelector('[data-testid=service-lines]') && document.querySelector('[data-testid=ledger], .recharts-surface') && ${noLoading}`,
       ],
       [
@@ -92,7 +90,7 @@ export async function uiFigures(
         await p.evaluate(
           until(
             from === '/'
-              ? `!!document.querySelector('section[aria-labelledby=caseload-title] tbody th a[href="#/students/${sid}"]')`
+              ? `!!document.querySelector('section[aria-labelledby=caseload-title] tbody th a')`
               : from === '/data'
                 ? `!!document.querySelector('[data-testid=audit]')`
                 : `!!document.querySelector('input[name=providerName]')`,

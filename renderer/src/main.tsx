@@ -41,6 +41,14 @@ const router = createHashRouter([
       { path: 'settings', lazy: () => import('./pages/SettingsPage').then((m) => ({ Component: m.SettingsPage })) },
       { path: 'data', lazy: () => import('./pages/DataPage').then((m) => ({ Component: m.DataPage })) },
       { path: 'year-end', element: <YearEndPage /> },
+      {
+        path: 'makeups',
+        lazy: () => import('./features/makeups/MakeupsPage').then((m) => ({ Component: m.MakeupsPage })),
+      },
+      {
+        path: 'search',
+        lazy: () => import('./features/search/SearchPage').then((m) => ({ Component: m.SearchPage })),
+      },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -16,6 +16,8 @@ export const SHORTCUTS: { group: string; items: [string, string][] }[] = [
     items: [
       ['Ctrl L', 'Log a session'],
       ['Ctrl F', 'Find a student'],
+      ['Ctrl K', 'Search students, sessions and notes'],
+      ['Ctrl 8', 'Makeups owed'],
       ['Ctrl 1 … 6', 'Caseload, Compliance, Progress reports, Records, Schools, Backups'],
       ['Ctrl ,', 'Settings'],
       ['?', 'This list of shortcuts'],

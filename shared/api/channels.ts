@@ -88,6 +88,8 @@ export const CHANNELS = [
   'getCoverage',
   'previewNextYear',
   'startNextYear',
+  'listCaseloadMakeups',
+  'search',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 export const CHANNEL_PREFIX = 'caseload:';

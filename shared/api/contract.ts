@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import * as s from './schemas';
 import * as ss from './schemas-schedule';
+import * as se from './schemas-everyday';
 import * as sc from './schemas-compliance';
 import * as sec from './schemas-security';
 import type * as t from './types';
 import type * as ts from './types-schedule';
 import * as ye from './schemas-year-end';
 import type * as tye from './types-year-end';
+import type * as te from './types-everyday';
 import type { ChannelName } from './channels';
 
 export { CHANNELS, CHANNEL_PREFIX, type ChannelName } from './channels';
@@ -117,6 +119,9 @@ export const contract = {
   getCoverage: channel(ss.CoverageInput).returns<ts.StudentCoverage[]>(),
   previewNextYear: channel(s.Empty).returns<tye.NextYearPreview>(),
   startNextYear: channel(ye.StartNextYearInput).returns<tye.NextYearResult>(),
+
+  listCaseloadMakeups: channel(se.MakeupsQuery).returns<te.CaseloadMakeup[]>(),
+  search: channel(se.SearchQuery).returns<te.SearchResults>(),
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

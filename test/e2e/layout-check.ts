@@ -17,7 +17,14 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (el.closest('dialog:not([open]), [hidden], .skip')) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
-      if (r.right > vw + 1) out.push(name(el) + ' sticks out of the window (' + Math.round(r.right) + ' > ' + vw + ')');
+      // Inside a box that scrolls sideways, the control is reached by scrolling that box (a wide table).
+      let scroller = null;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const ox = getComputedStyle(p).overflowX;
+        if (ox === 'auto' || ox === 'scroll') { scroller = p; break; }
+      }
+      const edge = scroller ? scroller.getBoundingClientRect().right : r.right;
+      if (edge > vw + 1) out.push(name(el) + ' sticks out of the window (' + Math.round(edge) + ' > ' + vw + ')');
       if (el.tagName === 'SELECT' || el.tagName === 'BUTTON') {
         if (el.scrollWidth > el.clientWidth + 2) out.push(name(el) + ' is cut off inside itself');
         if (el.tagName === 'SELECT' && el.selectedIndex >= 0) {

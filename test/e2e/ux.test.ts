@@ -92,6 +92,51 @@ describe('never lose typed work, keyboard first', () => {
   });
 });
 
+describe('everyday pieces', () => {
+  it('the makeups list shows who is owed what since when, and its link logs the makeup with the miss ticked', async () => {
+    const p = app.page;
+    await p.keyboard.press('Control+8');
+    const table = p.getByTestId('makeups');
+    await table.waitFor();
+    const expected = ok(app.handlers.listCaseloadMakeups({}));
+    expect(expected.length).toBeGreaterThan(0);
+    const first = expected[0]!;
+    const row = table.getByRole('row').nth(1);
+    expect(await row.innerText()).toContain(first.name);
+    await row.getByRole('link', { name: /Log makeup for/ }).click();
+    await p.getByRole('group', { name: new RegExp(`^${first.name}`) }).waitFor();
+    const box = p.getByRole('checkbox', { name: new RegExp(`${first.outstanding} min owed`) }).first();
+    await box.waitFor();
+    expect(await box.isChecked()).toBe(true);
+    await p.getByRole('button', { name: 'Discard the draft' }).count(); // a fresh form, no draft notice needed
+  });
+
+  it('search finds students, sessions and notes (Ctrl K)', async () => {
+    const p = app.page;
+    await app.go('/');
+    await p.getByRole('heading', { name: 'Caseload', exact: true }).waitFor();
+    await p.keyboard.press('Control+k');
+    const box = p.getByLabel('Students, sessions and notes');
+    await box.waitFor();
+    const student = ok(app.handlers.listStudents({ status: 'active' }))[0]!;
+    await box.fill(student.lastName);
+    await p.getByRole('heading', { name: /Students \(\d+\)/ }).waitFor();
+    await p
+      .getByRole('link', { name: new RegExp(student.lastName) })
+      .first()
+      .waitFor();
+    const note = (
+      app.db.prepare('SELECT note FROM sessions WHERE note IS NOT NULL LIMIT 1').get() as { note: string } | undefined
+    )?.note;
+    if (note) {
+      const word = note.split(/\s+/).find((w) => w.length > 4) ?? note.slice(0, 5);
+      await box.fill(word);
+      await p.locator('.note-line').first().waitFor();
+      expect((await p.locator('.note-line').first().innerText()).toLowerCase()).toContain(word.toLowerCase());
+    }
+  });
+});
+
 describe('every screen at 1024×640 and 1280×800, light and dark', () => {
   it('no sideways scrolling, no cut-off control, axe clean; screenshots of each', async () => {
     const p = app.page;
@@ -109,6 +154,8 @@ describe('every screen at 1024×640 and 1280×800, light and dark', () => {
       ['schools', '/schools', /Schools/],
       ['data', '/data', /Backups/],
       ['settings', '/settings', /Settings/],
+      ['makeups', '/makeups', /Makeups owed/],
+      ['search', '/search?q=scissor', /Search/],
       ...(goalId ? ([['goal', `/goals/${goalId}`, /./]] as [string, string, RegExp][]) : []),
     ];
     const problems: string[] = [];

@@ -7,6 +7,8 @@ export const NAV = [
   { to: '/', label: 'Caseload', key: '1', short: 'Cl' },
   { to: '/log', label: 'Log session', key: 'L', short: 'Lg' },
   { to: '/compliance', label: 'Compliance', key: '2', short: 'Co' },
+  { to: '/makeups', label: 'Makeups owed', key: '8', short: 'Mk' },
+  { to: '/search', label: 'Search', key: 'K', short: 'Sr' },
   { to: '/reports', label: 'Progress reports', key: '3', short: 'Pr' },
   { to: '/records', label: 'Records', key: '4', short: 'Re' },
   { to: '/schools', label: 'Schools & calendars', key: '5', short: 'Sc' },
@@ -50,6 +52,8 @@ export function Layout() {
       const map: Record<string, string> = {
         l: 'log-session',
         f: 'find-student',
+        k: 'go:/search',
+        '8': 'go:/makeups',
         '1': 'go:/',
         '2': 'go:/compliance',
         '3': 'go:/reports',
@@ -59,7 +63,8 @@ export function Layout() {
         '7': 'go:/year-end',
         ',': 'go:/settings',
       };
-      if (map[k] && !window.caseloadShell) {
+      // The desktop menu has the older accelerators; search and makeups are the page's own.
+      if (map[k] && (!window.caseloadShell || k === 'k' || k === '8')) {
         e.preventDefault();
         run(map[k]);
       }

@@ -236,7 +236,9 @@ function SessionForm({ session }: { session?: Session | undefined }) {
       ).then(setRows);
     } else {
       const pre = Number(params.get('student'));
-      if (pre) void addStudent(pre);
+      const makeup = Number(params.get('makeup'));
+      // From the makeups list: the student, with the miss to make up already ticked.
+      if (pre) void addStudent(pre, makeup ? { makeupFor: [makeup] } : undefined);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
