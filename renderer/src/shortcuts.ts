@@ -18,7 +18,7 @@ export const SHORTCUTS: { group: string; items: [string, string][] }[] = [
       ['Ctrl F', 'Find a student'],
       ['Ctrl K', 'Search students, sessions and notes'],
       ['Ctrl 8', 'Makeups owed'],
-      ['Ctrl 1 … 6', 'Caseload, Compliance, Progress reports, Records, Schools, Backups'],
+      ['Ctrl 1 … 7', 'Caseload, Compliance, Progress reports, Records, Schools, Backups, The year’s end'],
       ['Ctrl ,', 'Settings'],
       ['?', 'This list of shortcuts'],
       ['Tab, first stop', 'Skip to content'],
