@@ -11,8 +11,8 @@ export function serviceLogBody(log: ServiceLog): string {
     .map(
       (
         r,
-      ) => `<tr><td class="nw">${r.date}</td><td class="nw">${r.startTime}–${r.endTime}</td><td class="num">${r.minutes}</td><td class="nw">${SETTING_LABELS[r.setting]}</td>
-      <td>${GROUPING_LABELS[r.grouping]}</td><td class="num">${r.groupSize}</td><td>${ATTENDANCE_LABELS[r.code]}${r.makeup ? ' (makeup)' : ''}</td>
+      ) => `<tr><td class="nw">${r.date}</td><td class="nw">${r.startTime}–${r.endTime}</td><td class="num">${r.code === 'present' ? r.minutes : 0}</td><td class="nw">${SETTING_LABELS[r.setting]}</td>
+      <td>${GROUPING_LABELS[r.grouping]}</td><td class="num">${r.studentsInSession ?? r.groupSize}</td><td>${ATTENDANCE_LABELS[r.code]}${r.makeup ? ' (makeup)' : ''}</td>
       <td>${esc(r.goals)}</td><td>${esc(r.note)}</td></tr>`,
     )
     .join('');
@@ -25,7 +25,7 @@ export function serviceLogBody(log: ServiceLog): string {
     <div><dt>Grade</dt><dd>${esc(log.student.grade)}</dd></div><div><dt>Student ID</dt><dd>${esc(log.student.districtStudentId ?? '—')}</dd></div>
     <div><dt>Provider</dt><dd>${esc(provider || '—')}</dd></div><div><dt>Minutes delivered</dt><dd>${delivered}</dd></div>
   </dl>
-  <table class="log"><thead><tr><th class="nw">Date</th><th class="nw">Time</th><th class="num">Min</th><th class="nw">Setting</th><th>Grouping</th><th class="num">Group</th><th>Attendance</th><th>Goals addressed</th><th>Note</th></tr></thead>
+  <table class="log"><thead><tr><th class="nw">Date</th><th class="nw">Time</th><th class="num">Min delivered</th><th class="nw">Setting</th><th>Grouping</th><th class="num">Students</th><th>Attendance</th><th>Goals addressed</th><th>Note</th></tr></thead>
   <tbody>${rows || '<tr><td colspan="9">No sessions in this range.</td></tr>'}</tbody></table>
   <div class="sign"><div>Signature: ${esc(provider)}</div><div>Date</div></div>
 </article>`;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serviceLogHtml } from '../../electron/reports/service-log';
 import { TestApp, seedSchool, seedStudent } from '../helpers/db';
 
 let app: TestApp;
@@ -99,5 +100,23 @@ describe('search', () => {
     const e = app.fail('search', { q: 'a' });
     expect(e.field).toBe('q');
     expect(e.message).toContain('at least 2');
+  });
+});
+
+describe('service log rows for a miss', () => {
+  it('show 0 minutes delivered and the number of students in the session', () => {
+    // A group of two: Ava present, Liam absent. Liam's row: 0 delivered, 2 students in the session.
+    session('2026-10-05', '09:00', [
+      { studentId: ids.ava, code: 'present' },
+      { studentId: ids.liam, code: 'student_absent' },
+    ]);
+    const log = app.call('getServiceLog', { studentId: ids.liam, from: '2026-10-01', to: '2026-10-31' });
+    expect(log.rows.map((r) => [r.code, r.minutes, r.groupSize, r.studentsInSession])).toEqual([
+      ['student_absent', 30, 1, 2],
+    ]);
+    const html = serviceLogHtml(log);
+    expect(html).toMatch(
+      /<td class="num">0<\/td><td class="nw">Pull-out<\/td>\s*<td>Group<\/td><td class="num">2<\/td>/,
+    );
   });
 });
