@@ -76,6 +76,14 @@ export function Layout() {
     };
   }, [navigate]);
   const [collapsed, setCollapsed] = useState(initialCollapsed);
+  // Until the user chooses, the sidebar follows the window: collapsed below 1100 px.
+  useEffect(() => {
+    const onResize = () => {
+      if (!localStorage.getItem(COLLAPSE_KEY)) setCollapsed(window.innerWidth < 1100);
+    };
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
   const toggle = () =>
     setCollapsed((c) => {
       localStorage.setItem(COLLAPSE_KEY, c ? 'open' : 'collapsed');

@@ -35,19 +35,16 @@ export function MakeupsPage() {
       {!!list.data?.length && (
         <table className="table oneline makeups-table" data-testid="makeups">
           <caption className="sr-only">Missed sessions that still owe makeup minutes</caption>
-          <TableHead
-            cols={['Student', 'School', 'Missed session', 'Why', { label: 'Min owed', num: true }, 'Since', '']}
-          />
+          <TableHead cols={['Student', 'Missed session', 'Why', { label: 'Min owed', num: true }, 'Since', '']} />
           <tbody>
             <WindowedRows
               items={list.data}
-              columns={7}
+              columns={6}
               render={(m) => (
                 <tr key={m.attendanceId}>
-                  <th scope="row" title={m.name}>
+                  <th scope="row" title={`${m.name}, ${m.schoolName}`}>
                     <Link to={`/students/${m.studentId}`}>{m.name}</Link>
                   </th>
-                  <td title={m.schoolName}>{m.schoolName}</td>
                   <td>
                     <Link to={`/sessions/${m.sessionId}`}>
                       {fmtDay(m.date)} {m.startTime}
