@@ -76,7 +76,7 @@ describe('the session form from the keyboard', () => {
     await press('Control+l');
     await p.getByLabel('Students (type a name, Enter to add)').waitFor();
     // Date, time, minutes and setting come first; the start time follows the session logged earlier today.
-    expect(await p.getByLabel('Start time').inputValue()).toBe('08:55');
+    await expect.poll(() => p.getByLabel('Start time').inputValue(), { timeout: 5000 }).toBe('08:55');
     const order = await p.evaluate<string[]>(
       `Array.from(document.querySelectorAll('.session-form label')).slice(0, 5).map((l) => l.textContent)`,
     );
@@ -89,6 +89,10 @@ describe('the session form from the keyboard', () => {
     }
     await press('Tab'); // Ava's attendance: present
     await press('g'); // Ava's goal data
+    await p.getByLabel('Fine motor correct for Ava Nguyen').waitFor();
+    await expect
+      .poll(() => p.evaluate<string>(`document.activeElement?.getAttribute('aria-label') ?? ''`))
+      .toBe('Fine motor correct for Ava Nguyen');
     await type('7');
     await press('Tab');
     await type('10');
@@ -118,7 +122,7 @@ describe('the session form from the keyboard', () => {
     expect(by['Mia']!.code).toBe('provider_absent');
     expect(by['Noah']!.code).toBe('student_absent');
     // After saving, the next session starts when this one ended (08:55 + 30).
-    expect(await p.getByLabel('Start time').inputValue()).toBe('09:25');
+    await expect.poll(() => p.getByLabel('Start time').inputValue(), { timeout: 5000 }).toBe('09:25');
   });
 
   it('a half-filled session survives navigation and a restart, until discarded', async () => {
