@@ -16,6 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { newDatabaseKey, setDefaultDatabaseKey } from '../electron/db/cipher';
 import { benchEncryption } from './encryption';
 import { benchSchedule } from './schedule';
+import { uiFigures } from './ui';
 
 const TODAY = '2026-11-18';
 const SIZES = [
@@ -153,6 +154,9 @@ for (const cfg of SIZES) {
   });
   store.close();
   rmSync(dir, { recursive: true, force: true });
+
+  // What the therapist waits for, in Chromium, beside the handler figures above.
+  for (const row of await uiFigures(cfg, TODAY)) report(row);
 }
 
 // Encryption on beside off, on the same caseloads (target: no figure more than 1.5x slower).

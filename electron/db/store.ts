@@ -1,4 +1,15 @@
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../ipc/errors';
 import {
@@ -45,9 +56,48 @@ export class CaseloadStore {
     return join(this.backupDir, '..', 'damaged');
   }
 
+  /**
+   * A file closed cleanly by this app, and not touched since (same size, modification and change
+   * times, no write-ahead log left), skips the whole-file quick_check that would otherwise hold the
+   * first window for most of a second at a large caseload; any other file is checked in full.
+   */
+  private get cleanMark() {
+    return `${this.file}.clean`;
+  }
+  private closedCleanly(): boolean {
+    try {
+      const mark = JSON.parse(readFileSync(this.cleanMark, 'utf8')) as Record<string, number | string>;
+      const now = this.fingerprint();
+      return Object.entries(now).every(([k, v]) => mark[k] === v) && !existsSync(`${this.file}-wal`);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Size, times, and a hash of the file's first 8 MiB (all of a small file), as closed. */
+  private fingerprint(): Record<string, number | string> {
+    const st = statSync(this.file);
+    const fd = openSync(this.file, 'r');
+    const hash = createHash('sha256');
+    try {
+      const buf = Buffer.alloc(1 << 20);
+      for (let pos = 0; pos < Math.min(st.size, 8 << 20);) {
+        const n = readSync(fd, buf, 0, buf.length, pos);
+        if (n <= 0) break;
+        hash.update(buf.subarray(0, n));
+        pos += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, head: hash.digest('hex') };
+  }
+
   private async openChecked() {
     this.encryptLeftovers();
-    if (existsSync(this.file) && !this.healthy()) this.recover();
+    const clean = this.closedCleanly();
+    rmSync(this.cleanMark, { force: true });
+    if (existsSync(this.file) && !this.healthy(clean)) this.recover();
     await this.backupBeforeMigration();
     this.db = openDatabase(this.file);
     this.changesAtLastBackup = this.changes();
@@ -78,12 +128,16 @@ export class CaseloadStore {
     }
   }
 
-  private healthy(): boolean {
+  private healthy(closedCleanly = false): boolean {
     let db: Sqlite | null = null;
     try {
       db = openSqlite(this.file, { fileMustExist: true });
       const version = Number(db.pragma('user_version', { simple: true }));
       if (version > LATEST_VERSION) return true; // refused later, untouched, with a clear message
+      if (closedCleanly) {
+        db.prepare('SELECT count(*) FROM sqlite_master').get(); // header and schema still read
+        return true;
+      }
       return db.pragma('quick_check', { simple: true }) === 'ok';
     } catch {
       return false;
@@ -177,6 +231,11 @@ export class CaseloadStore {
 
   close() {
     closeDatabase(this.db);
+    try {
+      writeFileSync(this.cleanMark, JSON.stringify(this.fingerprint()));
+    } catch {
+      /* no mark: the next start checks the whole file, as after a crash */
+    }
   }
 }
 

@@ -22,6 +22,7 @@ import * as settings from '../db/queries/settings';
 import * as students from '../db/queries/students';
 import { AppError, fromZod } from './errors';
 import { scheduleHandlers } from './handlers/schedule';
+import { everydayHandlers } from './handlers/everyday';
 import { complianceHandlers } from './handlers/compliance';
 import { yearEndAudited, yearEndCalendarWrites, yearEndHandlers } from './handlers/year-end';
 import { rosterHandlers } from './handlers/roster';
@@ -259,6 +260,7 @@ const impl = {
       .all(i.limit) as AuditEntry[],
   ...scheduleHandlers,
   ...yearEndHandlers,
+  ...everydayHandlers,
 } satisfies Impl;
 
 interface AuditNote {

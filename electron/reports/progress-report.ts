@@ -55,9 +55,12 @@ function sparkline(g: GoalReportLine): string {
 
 function goalBlock(g: GoalReportLine, i: number): string {
   const s = g.summary;
+  // Said once: the narrative drafted from no data already says it.
   const numbers =
     s.points === 0
-      ? `<p class="numbers nodata">No data was recorded for this goal in this reporting period.</p>`
+      ? /^No data was recorded/.test(g.narrative.trim())
+        ? ''
+        : `<p class="numbers nodata">No data was recorded for this goal in this reporting period.</p>`
       : `<p class="numbers"><b>Data points:</b> ${s.points} &nbsp; <b>First:</b> ${level(s.first, g)} &nbsp; <b>Latest:</b> ${level(s.latest, g)}
          &nbsp; <b>Trend:</b> ${TREND[s.trend]} &nbsp; <b>Target:</b> ${s.target != null ? level(s.target, g) : esc(g.criterion ?? 'not set')}
          ${s.latestPrompt ? `&nbsp; <b>Latest prompt:</b> ${esc(PROMPT_LABELS[s.latestPrompt])}` : ''}</p>`;
@@ -72,7 +75,32 @@ function goalBlock(g: GoalReportLine, i: number): string {
 </section>`;
 }
 
-export function progressReportBody(r: ProgressReportView): string {
+/** A CSS string literal (for page margin boxes): quotes, backslashes and markup cannot escape it. */
+const cssString = (v: string) =>
+  `"${v
+    .replace(/[\\"]/g, '\\$&')
+    .replace(/</g, '\\3c ')
+    .replace(/[\r\n]+/g, ' ')}"`;
+
+/**
+ * Pages after the first carry the student's name and the period at the top, and every page says
+ * "Page N of M" at the bottom (CSS page margin boxes, which Chromium prints).
+ */
+function pageCss(reports: ProgressReportView[]): string {
+  const named = reports
+    .map(
+      (r, i) =>
+        `.doc-${i} { page: report-${i}; }
+@page report-${i} { @top-left { content: ${cssString(`${r.student.name} · ${r.period.label} progress report`)}; font-size: 8pt; color: #333; } }`,
+    )
+    .join('\n');
+  return `${named}
+@page { @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #333; } }
+@page :first { @top-left { content: none; } }
+@page report-0:first { @top-left { content: none; } }`;
+}
+
+export function progressReportBody(r: ProgressReportView, index = 0): string {
   const m = r.minutes;
   const minutesRows = SETTINGS.filter((k) => m.owed[k] > 0 || m.delivered[k] > 0)
     .map(
@@ -81,7 +109,7 @@ export function progressReportBody(r: ProgressReportView): string {
     )
     .join('');
   const provider = [r.provider.name, r.provider.credentials].filter(Boolean).join(', ') || 'Occupational therapist';
-  return `<article class="doc">
+  return `<article class="doc doc-${index}">
   ${r.status === 'final' ? '' : '<div class="draft">DRAFT</div>'}
   <div class="header">
     <div><h1>IEP Progress Report: Occupational Therapy</h1><div>${esc(r.period.label)}: ${longDate(r.period.startDate)} – ${longDate(r.period.endDate)}</div></div>
@@ -117,5 +145,5 @@ export function progressReportHtml(reports: ProgressReportView[]): string {
     reports.length === 1
       ? `Progress report ${reports[0]!.student.name} ${reports[0]!.period.label}`
       : `Progress reports ${reports[0]?.period.label ?? ''}`;
-  return document(title, reports.map(progressReportBody).join('\n'));
+  return document(title, reports.map((r, i) => progressReportBody(r, i)).join('\n'), pageCss(reports));
 }

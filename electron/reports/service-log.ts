@@ -22,7 +22,7 @@ export function serviceLogBody(log: ServiceLog): string {
     <div><dt>Provider</dt><dd>${esc(provider || '—')}</dd></div><div><dt>Minutes delivered</dt><dd>${delivered}</dd></div>
     ${evaluated ? `<div><dt>Evaluation minutes (not IEP minutes)</dt><dd>${evaluated}</dd></div>` : ''}
   </dl>
-  <table class="log"><thead><tr><th class="nw">Date</th><th class="nw">Time</th><th class="num">Min</th><th class="nw">Setting</th><th>Grouping</th><th class="num">Group</th><th>Attendance</th><th>Goals addressed</th><th>Note</th></tr></thead>
+  <table class="log"><thead><tr><th class="nw">Date</th><th class="nw">Time</th><th class="num">Min delivered</th><th class="nw">Setting</th><th>Grouping</th><th class="num">Students</th><th>Attendance</th><th>Goals addressed</th><th>Note</th></tr></thead>
   <tbody>${rows || '<tr><td colspan="9">No sessions in this range.</td></tr>'}</tbody></table>
   <div class="sign"><div>Signature: ${esc(provider)}</div><div>Date</div></div>
 </article>`;
@@ -32,8 +32,8 @@ export function serviceLogBody(log: ServiceLog): string {
 function logLines(log: ServiceLog): { at: string; html: string }[] {
   const sessions = log.rows.map((r) => ({
     at: `${r.date} ${r.startTime}`,
-    html: `<tr><td class="nw">${r.date}</td><td class="nw">${r.startTime}–${r.endTime}</td><td class="num">${r.minutes}</td><td class="nw">${SETTING_LABELS[r.setting]}</td>
-      <td>${GROUPING_LABELS[r.grouping]}</td><td class="num">${r.groupSize}</td><td>${ATTENDANCE_LABELS[r.code]}${r.makeup ? ' (makeup)' : ''}</td>
+    html: `<tr><td class="nw">${r.date}</td><td class="nw">${r.startTime}–${r.endTime}</td><td class="num">${r.code === 'present' ? r.minutes : 0}</td><td class="nw">${SETTING_LABELS[r.setting]}</td>
+      <td>${GROUPING_LABELS[r.grouping]}</td><td class="num">${r.studentsInSession ?? r.groupSize}</td><td>${ATTENDANCE_LABELS[r.code]}${r.makeup ? ' (makeup)' : ''}</td>
       <td>${esc(r.goals)}</td><td>${esc(r.note)}</td></tr>`,
   }));
   const evaluations = log.evaluations.map((e) => ({

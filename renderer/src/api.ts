@@ -27,16 +27,53 @@ export function useApi<K extends ChannelName>(name: K, input?: Input<K>, enabled
   return useQuery({ queryKey: [name, input ?? null], queryFn: () => call(name, input), enabled });
 }
 
-/** Every write refreshes every read: the data is local and small, and stale minutes would mislead. */
+/**
+ * A write confirms as soon as it is stored, and refreshes only the reads it can change: the screen
+ * on view refetches, and cached screens that are not on view are dropped, so that they are read
+ * afresh when next shown instead of showing old figures first.
+ */
 export function useWrite<K extends ChannelName>(name: K, onSuccess?: (value: Output<K>) => void) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: Input<K>) => call(name, input),
-    onSuccess: async (value) => {
-      await invalidateAll(qc);
+    onSuccess: (value) => {
+      void invalidateAfter(qc, name);
       onSuccess?.(value);
     },
   });
+}
+
+/** Reads that a write of each domain cannot change. Any read not listed is refreshed (new ones too). */
+const READS_OF_SETUP = [
+  'listSchools',
+  'listSchoolYears',
+  'listReportingPeriods',
+  'getSettings',
+  'getAppState',
+  'getStartupNotice',
+  'listBackups',
+];
+const READS_OF_PLANS = [...READS_OF_SETUP, 'listStudents', 'getStudent', 'listDeadlines'];
+const UNTOUCHED: Partial<Record<ChannelName, readonly string[]>> = {};
+for (const w of ['createSession', 'updateSession', 'deleteSession'] as const) UNTOUCHED[w] = READS_OF_PLANS;
+for (const w of ['saveProgressReport', 'finaliseProgressReport', 'correctProgressReport'] as const)
+  UNTOUCHED[w] = [
+    ...READS_OF_PLANS,
+    'caseloadCompliance',
+    'studentOverview',
+    'listSessions',
+    'getSession',
+    'listOpenMisses',
+    'getGoalData',
+    'getServiceLog',
+  ];
+UNTOUCHED['backupNow'] = [...READS_OF_PLANS.filter((r) => r !== 'listBackups'), 'caseloadCompliance'];
+
+export function invalidateAfter(qc: QueryClient, write: ChannelName) {
+  const untouched = UNTOUCHED[write] ?? [];
+  const touched = (key: readonly unknown[]) => !untouched.includes(key[0] as string);
+  qc.removeQueries({ type: 'inactive', predicate: (q) => touched(q.queryKey) });
+  return qc.invalidateQueries({ type: 'active', predicate: (q) => touched(q.queryKey) });
 }
 
 export function invalidateAll(qc: QueryClient) {

@@ -4,20 +4,10 @@ import { createRoot } from 'react-dom/client';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
 import { CaseloadPage } from './pages/CaseloadPage';
-import { CompliancePage } from './pages/CompliancePage';
-import { DataPage } from './pages/DataPage';
-import { GoalPage } from './pages/GoalPage';
-import { LogSessionPage } from './pages/LogSessionPage';
-import { RecordsPage } from './pages/RecordsPage';
-import { ReportEditor } from './pages/ReportEditor';
-import { ReportsPage } from './pages/ReportsPage';
-import { SchoolsPage } from './pages/SchoolsPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { StudentPage } from './pages/StudentPage';
 import { YearEndPage } from './features/year-end/YearEndPage';
 import { AgendaPage } from './features/schedule/AgendaPage';
 import { StartPage } from './features/schedule/StartPage';
-import { WeekPage } from './features/schedule/WeekPage';
+import { followTheme } from './theme';
 import './styles.css';
 
 // Local data never goes stale behind our back: refetch only after our own writes.
@@ -32,22 +22,54 @@ const router = createHashRouter([
     children: [
       { index: true, element: <StartPage caseload={<CaseloadPage />} /> },
       { path: 'agenda', element: <AgendaPage /> },
-      { path: 'week', element: <WeekPage /> },
-      { path: 'students/:id', element: <StudentPage /> },
-      { path: 'log', element: <LogSessionPage /> },
-      { path: 'sessions/:id', element: <LogSessionPage /> },
-      { path: 'compliance', element: <CompliancePage /> },
-      { path: 'goals/:id', element: <GoalPage /> },
-      { path: 'reports', element: <ReportsPage /> },
-      { path: 'reports/:periodId/:studentId', element: <ReportEditor /> },
-      { path: 'records', element: <RecordsPage /> },
-      { path: 'schools', element: <SchoolsPage /> },
-      { path: 'settings', element: <SettingsPage /> },
-      { path: 'data', element: <DataPage /> },
+      { path: 'week', lazy: () => import('./features/schedule/WeekPage').then((m) => ({ Component: m.WeekPage })) },
+      // Each other screen is its own chunk, loaded on the first visit (charts only where they are drawn).
+      { path: 'students/:id', lazy: () => import('./pages/StudentPage').then((m) => ({ Component: m.StudentPage })) },
+      { path: 'log', lazy: () => import('./pages/LogSessionPage').then((m) => ({ Component: m.LogSessionPage })) },
+      {
+        path: 'sessions/:id',
+        lazy: () => import('./pages/LogSessionPage').then((m) => ({ Component: m.LogSessionPage })),
+      },
+      {
+        path: 'compliance',
+        lazy: () => import('./pages/CompliancePage').then((m) => ({ Component: m.CompliancePage })),
+      },
+      { path: 'goals/:id', lazy: () => import('./pages/GoalPage').then((m) => ({ Component: m.GoalPage })) },
+      { path: 'reports', lazy: () => import('./pages/ReportsPage').then((m) => ({ Component: m.ReportsPage })) },
+      {
+        path: 'reports/:periodId/:studentId',
+        lazy: () => import('./pages/ReportEditor').then((m) => ({ Component: m.ReportEditor })),
+      },
+      { path: 'records', lazy: () => import('./pages/RecordsPage').then((m) => ({ Component: m.RecordsPage })) },
+      { path: 'schools', lazy: () => import('./pages/SchoolsPage').then((m) => ({ Component: m.SchoolsPage })) },
+      { path: 'settings', lazy: () => import('./pages/SettingsPage').then((m) => ({ Component: m.SettingsPage })) },
+      { path: 'data', lazy: () => import('./pages/DataPage').then((m) => ({ Component: m.DataPage })) },
       { path: 'year-end', element: <YearEndPage /> },
+      {
+        path: 'makeups',
+        lazy: () => import('./features/makeups/MakeupsPage').then((m) => ({ Component: m.MakeupsPage })),
+      },
+      {
+        path: 'search',
+        lazy: () => import('./features/search/SearchPage').then((m) => ({ Component: m.SearchPage })),
+      },
+      { path: '*', element: <NotFound /> },
     ],
   },
 ]);
+
+function NotFound() {
+  return (
+    <section aria-labelledby="nf-title">
+      <h1 id="nf-title">Nothing here</h1>
+      <p>
+        This page does not exist. <a href="#/">Back to the caseload</a>
+      </p>
+    </section>
+  );
+}
+
+followTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

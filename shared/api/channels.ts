@@ -98,6 +98,8 @@ export const CHANNELS = [
   'exportWeekPdf',
   'offerMakeups',
   'bookMakeup',
+  'listCaseloadMakeups',
+  'search',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 export const CHANNEL_PREFIX = 'caseload:';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import * as s from './schemas';
 import * as ss from './schemas-schedule';
+import * as se from './schemas-everyday';
 import * as sc from './schemas-compliance';
 import * as sec from './schemas-security';
 import * as sm from './schemas-medicaid';
@@ -11,6 +12,7 @@ import type * as tye from './types-year-end';
 import * as sr from './schemas-roster';
 import type * as tr from './types-roster';
 import type * as tm from './types-medicaid';
+import type * as te from './types-everyday';
 import type { ChannelName } from './channels';
 
 export { CHANNELS, CHANNEL_PREFIX, type ChannelName } from './channels';
@@ -131,6 +133,9 @@ export const contract = {
   exportWeekPdf: channel(ss.WeekInput).returns<t.ExportResult>(),
   offerMakeups: channel(ss.MakeupOfferInput).returns<ts.MakeupOffer>(),
   bookMakeup: channel(ss.MakeupBookInput).returns<ts.Slot>(),
+
+  listCaseloadMakeups: channel(se.MakeupsQuery).returns<te.CaseloadMakeup[]>(),
+  search: channel(se.SearchQuery).returns<te.SearchResults>(),
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

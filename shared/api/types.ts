@@ -349,6 +349,8 @@ export interface ServiceLogRow {
   setting: Setting;
   grouping: Grouping;
   groupSize: number;
+  /** Every student in the session, present or not (the group's size as the therapist saw it). */
+  studentsInSession?: number;
   code: AttendanceCode;
   goals: string;
   note: string;

@@ -272,3 +272,27 @@ describe('backup files', () => {
     app.close();
   });
 });
+
+describe('start-up check', () => {
+  it('skips the whole-file check only for a file closed cleanly and untouched since; damage after a clean close is still found', async () => {
+    const file = join(dir, 'caseload.sqlite3');
+    const store = await CaseloadStore.open(file, join(dir, 'backups'));
+    const r = createHandlers({ db: store.db, store, dataPath: file, today: () => '2026-11-18' }).loadSampleCaseload(
+      undefined,
+    );
+    expect(r.ok).toBe(true);
+    store.close();
+    expect(existsSync(`${file}.clean`)).toBe(true);
+    // Clean and untouched: opens without recovery, and the mark is used up (a crash now means a full check).
+    const again = await CaseloadStore.open(file, join(dir, 'backups'));
+    expect(again.notice).toBeNull();
+    expect(existsSync(`${file}.clean`)).toBe(false);
+    await again.backup('manual');
+    again.close();
+    corruptPages(file, [2, 3, 4, 5, 6, 7, 8]);
+    const third = await CaseloadStore.open(file, join(dir, 'backups'));
+    expect(third.notice).toMatchObject({ kind: 'recovered' });
+    expect(count(third.db, 'students')).toBe(40);
+    third.close();
+  });
+});

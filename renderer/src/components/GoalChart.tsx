@@ -45,7 +45,7 @@ export function GoalChart({
     >
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={data} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
-          <CartesianGrid stroke="#e3e6ea" vertical={false} />
+          <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
           <XAxis
             dataKey="day"
             type="number"
@@ -60,7 +60,7 @@ export function GoalChart({
           {target != null && (
             <ReferenceLine
               y={target}
-              stroke="#222"
+              stroke="var(--chart-ink)"
               strokeDasharray="5 3"
               label={{ value: `Target ${target}${unit}`, position: 'insideTopRight', fontSize: 11 }}
             />
@@ -80,7 +80,7 @@ export function GoalChart({
           <Line
             dataKey="level"
             name="Level"
-            stroke="#135e78"
+            stroke="var(--accent)"
             strokeWidth={2}
             dot={{ r: 3 }}
             isAnimationActive={false}

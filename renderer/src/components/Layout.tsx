@@ -1,20 +1,40 @@
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useApi } from '../api';
+import { ShortcutSheet } from './ShortcutSheet';
 
-const NAV = [
-  { to: '/', label: 'Caseload', key: '1' },
-  { to: '/log', label: 'Log session', key: 'L' },
-  { to: '/agenda', label: "Today's agenda", key: 'T' },
-  { to: '/week', label: 'Week & slots', key: '8' },
-  { to: '/compliance', label: 'Compliance', key: '2' },
-  { to: '/reports', label: 'Progress reports', key: '3' },
-  { to: '/records', label: 'Records', key: '4' },
-  { to: '/schools', label: 'Schools & calendars', key: '5' },
-  { to: '/data', label: 'Backups & data', key: '6' },
-  { to: '/year-end', label: 'The year’s end', key: '7' },
-  { to: '/settings', label: 'Settings', key: ',' },
+export const NAV = [
+  { to: '/', label: 'Caseload', key: '1', short: 'Cl' },
+  { to: '/log', label: 'Log session', key: 'L', short: 'Lg' },
+  { to: '/agenda', label: "Today's agenda", key: 'T', short: 'Ag' },
+  { to: '/week', label: 'Week & slots', key: '8', short: 'Wk' },
+  { to: '/compliance', label: 'Compliance', key: '2', short: 'Co' },
+  { to: '/makeups', label: 'Makeups owed', key: '9', short: 'Mk' },
+  { to: '/search', label: 'Search', key: 'K', short: 'Sr' },
+  { to: '/reports', label: 'Progress reports', key: '3', short: 'Pr' },
+  { to: '/records', label: 'Records', key: '4', short: 'Re' },
+  { to: '/schools', label: 'Schools & calendars', key: '5', short: 'Sc' },
+  { to: '/data', label: 'Backups & data', key: '6', short: 'Da' },
+  { to: '/year-end', label: 'The year’s end', key: '7', short: 'Ye' },
+  { to: '/settings', label: 'Settings', key: ',', short: 'Se' },
 ];
+
+const COLLAPSE_KEY = 'caseload-sidebar';
+/** Collapsed by default on narrow windows (a 13-inch laptop), as the user last left it otherwise. */
+function initialCollapsed() {
+  const v = localStorage.getItem(COLLAPSE_KEY);
+  if (v === 'collapsed') return true;
+  if (v === 'open') return false;
+  return window.innerWidth < 1100;
+}
+
+/** Focus moves to the page's content; the hash router never sees "#main" as a route. */
+export function focusMain() {
+  const main = document.getElementById('main');
+  const target = main?.querySelector<HTMLElement>('h1') ?? main;
+  if (target && target !== main && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target?.focus();
+}
 
 export function Layout() {
   const navigate = useNavigate();
@@ -34,15 +54,21 @@ export function Layout() {
       const map: Record<string, string> = {
         l: 'log-session',
         f: 'find-student',
+        k: 'go:/search',
+        '9': 'go:/makeups',
         '1': 'go:/',
         '2': 'go:/compliance',
-        '3': 'go:/schools',
+        '3': 'go:/reports',
+        '4': 'go:/records',
+        '5': 'go:/schools',
+        '6': 'go:/data',
         '7': 'go:/year-end',
         t: 'go:/agenda',
         '8': 'go:/week',
         ',': 'go:/settings',
       };
-      if (map[k] && !window.caseloadShell) {
+      // The desktop menu has the older accelerators; search and makeups are the page's own.
+      if (map[k] && (!window.caseloadShell || k === 'k' || k === '9')) {
         e.preventDefault();
         run(map[k]);
       }
@@ -53,25 +79,78 @@ export function Layout() {
       window.removeEventListener('keydown', onKey);
     };
   }, [navigate]);
+  const [collapsed, setCollapsed] = useState(initialCollapsed);
+  // Until the user chooses, the sidebar follows the window: collapsed below 1100 px.
+  useEffect(() => {
+    const onResize = () => {
+      if (!localStorage.getItem(COLLAPSE_KEY)) setCollapsed(window.innerWidth < 1100);
+    };
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  const toggle = () =>
+    setCollapsed((c) => {
+      localStorage.setItem(COLLAPSE_KEY, c ? 'open' : 'collapsed');
+      return !c;
+    });
+  const [sheet, setSheet] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '?' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      if (document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      setSheet(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
-    <div className="app">
-      <a className="skip" href="#main">
+    <div className={collapsed ? 'app collapsed' : 'app'}>
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          focusMain();
+        }}
+      >
         Skip to content
       </a>
       <nav className="sidebar" aria-label="Main">
-        <div className="brand">Caseload</div>
+        <div className="brand">
+          <span className="brand-name">Caseload</span>
+          <button
+            type="button"
+            className="collapse"
+            aria-expanded={!collapsed}
+            aria-label={collapsed ? 'Show the sidebar labels' : 'Collapse the sidebar'}
+            title={collapsed ? 'Show the sidebar labels' : 'Collapse the sidebar'}
+            onClick={toggle}
+          >
+            {collapsed ? '»' : '«'}
+          </button>
+        </div>
         <ul>
           {NAV.map((n) => (
             <li key={n.to}>
-              <NavLink to={n.to} end={n.to === '/'}>
-                <span>{n.label}</span>
+              <NavLink to={n.to} end={n.to === '/'} title={collapsed ? `${n.label} (Ctrl ${n.key})` : undefined}>
+                <span className="nav-short" aria-hidden="true">
+                  {n.short}
+                </span>
+                <span className="nav-label">{n.label}</span>
                 <kbd aria-hidden="true">Ctrl {n.key}</kbd>
               </NavLink>
             </li>
           ))}
         </ul>
+        <button type="button" className="link sheet-link" onClick={() => setSheet(true)}>
+          <span className="nav-label">Keyboard shortcuts</span> <kbd aria-hidden="true">?</kbd>
+        </button>
         <p className="offline">Offline · data stays on this computer</p>
       </nav>
+      <ShortcutSheet open={sheet} onClose={() => setSheet(false)} />
       <main id="main" tabIndex={-1}>
         <StartupNotice />
         <Outlet />

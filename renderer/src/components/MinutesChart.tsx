@@ -11,7 +11,7 @@ export function WeeklyMinutesChart({ weeks }: { weeks: WeekPoint[] }) {
     <figure className="chart" aria-label="Weekly minutes delivered by setting against minutes owed">
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart data={data} margin={{ top: 8, right: 12, left: 0, bottom: 0 }}>
-          <CartesianGrid stroke="#e3e6ea" vertical={false} />
+          <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={24} />
           <YAxis tick={{ fontSize: 11 }} width={40} />
           <Tooltip />
@@ -29,7 +29,7 @@ export function WeeklyMinutesChart({ weeks }: { weeks: WeekPoint[] }) {
             dataKey="owed"
             name="Owed"
             type="stepAfter"
-            stroke="#222"
+            stroke="var(--chart-ink)"
             strokeWidth={2}
             strokeDasharray="5 3"
             dot={false}

@@ -1,6 +1,7 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/api/types';
 import { errorOf } from '../api';
+import { DirtyContext, type DirtySource } from '../drafts';
 
 export function ErrorMessage({ error }: { error: unknown }) {
   const e = errorOf(error);
@@ -61,25 +62,87 @@ export function Modal({
   wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const sources = useRef(new Set<DirtySource>());
+  const typed = useRef(false);
+  const [asking, setAsking] = useState(false);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      typed.current = false;
+      setAsking(false);
+      // The first field, not the close button, takes the first keystroke.
+      const first = d.querySelector<HTMLElement>(
+        '.modal-body :is(input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]))',
+      );
+      first?.focus();
+    }
     if (!open && d.open) d.close();
   }, [open]);
+  const isDirty = () => typed.current || [...sources.current].some((s) => s.isDirty());
+  const requestClose = () => {
+    if (isDirty()) setAsking(true);
+    else onClose();
+  };
+  const ctx = useMemo(
+    () => ({
+      register(s: DirtySource) {
+        sources.current.add(s);
+        return () => void sources.current.delete(s);
+      },
+      requestClose,
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [onClose],
+  );
+  const discard = () => {
+    for (const s of sources.current) s.discard();
+    setAsking(false);
+    onClose();
+  };
   const titleId = useId();
   return (
-    <dialog ref={ref} className={wide ? 'modal wide' : 'modal'} aria-labelledby={titleId} onClose={onClose}>
+    <dialog
+      ref={ref}
+      className={wide ? 'modal wide' : 'modal'}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      onInput={() => {
+        if (!sources.current.size) typed.current = true;
+      }}
+      onCancel={(e) => {
+        // Escape never throws typed text away without asking.
+        e.preventDefault();
+        if (asking) setAsking(false);
+        else requestClose();
+      }}
+    >
       {open && (
-        <>
+        <DirtyContext.Provider value={ctx}>
           <header className="modal-head">
             <h2 id={titleId}>{title}</h2>
-            <button type="button" className="icon" aria-label="Close" onClick={onClose}>
+            <button type="button" className="icon" aria-label="Close" onClick={requestClose}>
               ×
             </button>
           </header>
-          <div className="modal-body">{children}</div>
-        </>
+          {asking && (
+            <div className="discard-ask" role="alertdialog" aria-label="Discard what you typed?">
+              <p>You have typed in this form. Discard it?</p>
+              <div className="actions">
+                <button type="button" className="primary" autoFocus onClick={() => setAsking(false)}>
+                  Keep editing
+                </button>
+                <button type="button" className="danger" onClick={discard}>
+                  Discard
+                </button>
+              </div>
+            </div>
+          )}
+          <div className="modal-body" hidden={asking}>
+            {children}
+          </div>
+        </DirtyContext.Provider>
       )}
     </dialog>
   );
@@ -143,3 +206,12 @@ export function formValues(form: HTMLFormElement): Record<string, string | null>
 }
 
 export const num = (v: string | null | undefined) => (v == null || v === '' ? null : Number(v));
+
+/** A short message placed next to the action that caused it, announced to screen readers. */
+export function Status({ children, tone }: { children?: ReactNode; tone?: 'ok' | 'error' }) {
+  return (
+    <span className={`status-msg${tone === 'error' ? ' bad' : ''}`} role="status" aria-live="polite">
+      {children}
+    </span>
+  );
+}

@@ -8,6 +8,7 @@ import { fmtDate, mins, studentName } from '../format';
 import { StudentForm } from './StudentForm';
 import { TableHead } from '../components/TableHead';
 import { RosterImport } from '../features/roster/RosterImport';
+import { WindowedRows } from '../components/WindowedRows';
 
 export function CaseloadPage() {
   const state = useApi('getAppState');
@@ -113,7 +114,7 @@ export function CaseloadPage() {
 
 function StudentTable({ rows }: { rows: StudentRow[] }) {
   return (
-    <table className="table">
+    <table className="table oneline">
       <caption className="sr-only">Students on the caseload</caption>
       <TableHead
         cols={[
@@ -127,20 +128,24 @@ function StudentTable({ rows }: { rows: StudentRow[] }) {
         ]}
       />
       <tbody>
-        {rows.map((s) => (
-          <tr key={s.id}>
-            <th scope="row">
-              <Link to={`/students/${s.id}`}>{studentName(s)}</Link>
-              {s.status === 'exited' && <span className="tag">exited</span>}
-            </th>
-            <td>{s.schoolName}</td>
-            <td>{s.grade}</td>
-            <td>{fmtDate(s.iepEndDate)}</td>
-            <td className="num">{mins(s.weeklyMinutes.push_in)}</td>
-            <td className="num">{mins(s.weeklyMinutes.pull_out)}</td>
-            <td className="num">{mins(s.weeklyMinutes.consult)}</td>
-          </tr>
-        ))}
+        <WindowedRows
+          items={rows}
+          columns={7}
+          render={(s) => (
+            <tr key={s.id}>
+              <th scope="row" title={studentName(s)}>
+                <Link to={`/students/${s.id}`}>{studentName(s)}</Link>
+                {s.status === 'exited' && <span className="tag">exited</span>}
+              </th>
+              <td title={s.schoolName}>{s.schoolName}</td>
+              <td>{s.grade}</td>
+              <td>{fmtDate(s.iepEndDate)}</td>
+              <td className="num">{mins(s.weeklyMinutes.push_in)}</td>
+              <td className="num">{mins(s.weeklyMinutes.pull_out)}</td>
+              <td className="num">{mins(s.weeklyMinutes.consult)}</td>
+            </tr>
+          )}
+        />
       </tbody>
     </table>
   );

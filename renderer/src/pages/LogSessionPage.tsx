@@ -16,10 +16,12 @@ import {
   SETTING_LABELS,
   type Setting,
 } from '../../../shared/domain/codes';
-import { localToday, minutesToTime, timeToMinutes } from '../../../shared/domain/dates';
+import { addDays, localToday, minutesToTime, timeToMinutes } from '../../../shared/domain/dates';
 import { call, useApi, useWrite } from '../api';
 import { Confirm, ErrorMessage, Field, Loading } from '../components/ui';
+import { clearDraft, readDraft, writeDraft } from '../drafts';
 import { fmtDay, studentName } from '../format';
+import { ATTENDANCE_KEYS } from '../shortcuts';
 
 interface DataEntry {
   goalId: number;
@@ -81,6 +83,28 @@ function lineDefaults(s: StudentDetail, date: string): { setting: Setting; minut
   return { setting: line.setting, minutes: line.minutesPerSession ?? Math.min(line.minutes, 60) };
 }
 
+/** Moves focus to the next (or previous) focusable field of the form; false when there is none. */
+function focusNext(form: HTMLElement, from: HTMLElement, step: 1 | -1) {
+  const all = Array.from(
+    form.querySelectorAll<HTMLElement>('input, select, textarea, button, summary, [tabindex]'),
+  ).filter((el) => el.tabIndex >= 0 && !(el as HTMLInputElement).disabled && el.offsetParent !== null);
+  const next = all[all.indexOf(from) + step];
+  if (!next) return false;
+  next.focus();
+  return true;
+}
+
+/** The attendance control of the student after (or before) this one, for ↓ ↑ and Enter. */
+function focusAttendance(from: HTMLElement, step: 1 | -1) {
+  const all = Array.from(document.querySelectorAll<HTMLElement>('[data-attendance]'));
+  const row = from.closest('.student-row');
+  const i = all.findIndex((el) => el.closest('.student-row') === row);
+  const next = all[i + step];
+  if (next) next.focus();
+  else if (step === 1) document.querySelector<HTMLElement>('.session-form textarea[name=note]')?.focus();
+  return !!next;
+}
+
 export function LogSessionPage() {
   const { id } = useParams();
   const sessionId = id ? Number(id) : null;
@@ -90,19 +114,71 @@ export function LogSessionPage() {
   return <SessionForm key={sessionId ?? 'new'} session={existing.data} />;
 }
 
+interface SessionDraft {
+  date: string;
+  startTime: string;
+  minutes: string;
+  setting: Setting;
+  grouping: Grouping;
+  note: string;
+  cptCode: string;
+  rows: Row[];
+}
+
+/** The time a new session starts by default: when the last one logged that day ended, else now. */
+async function nextStartTime(date: string): Promise<string | null> {
+  const sessions = await call('listSessions', { from: date, to: date, limit: 5000 });
+  if (!sessions.length) return null;
+  const end = Math.max(...sessions.map((x) => timeToMinutes(x.startTime) + x.minutes));
+  return minutesToTime(Math.min(end, 23 * 60 + 55));
+}
+
 function SessionForm({ session }: { session?: Session | undefined }) {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [last] = useState(remembered);
-  const [date, setDate] = useState(session?.date ?? localToday());
-  const [startTime, setStartTime] = useState(session?.startTime ?? nowTime());
-  const [minutes, setMinutes] = useState(String(session?.minutes ?? last.minutes));
-  const [setting, setSetting] = useState<Setting>(session?.setting ?? last.setting);
-  const [grouping, setGrouping] = useState<Grouping>(session?.grouping ?? 'individual');
-  const [note, setNote] = useState(session?.note ?? '');
-  const [cptCode, setCptCode] = useState(session?.cptCode ?? '');
-  const [rows, setRows] = useState<Row[]>([]);
-  const touched = useRef({ setting: !!session, minutes: !!session, grouping: !!session });
+  // A session started from a student's page is its own draft, apart from the general one.
+  const draftKey = `session:${session ? session.id : `new${params.get('student') ? `:${params.get('student')}` : ''}`}`;
+  const [draft] = useState(() => readDraft<SessionDraft>(draftKey));
+  const [date, setDate] = useState(draft?.date ?? session?.date ?? localToday());
+  const [startTime, setStartTime] = useState(draft?.startTime ?? session?.startTime ?? nowTime());
+  const [minutes, setMinutes] = useState(draft?.minutes ?? String(session?.minutes ?? last.minutes));
+  const [setting, setSetting] = useState<Setting>(draft?.setting ?? session?.setting ?? last.setting);
+  const [grouping, setGrouping] = useState<Grouping>(draft?.grouping ?? session?.grouping ?? 'individual');
+  const [note, setNote] = useState(draft?.note ?? session?.note ?? '');
+  const [cptCode, setCptCode] = useState(draft?.cptCode ?? session?.cptCode ?? '');
+  const [rows, setRows] = useState<Row[]>(draft?.rows ?? []);
+  const [restored, setRestored] = useState(!!draft);
+  const touched = useRef({
+    setting: !!session || !!draft,
+    minutes: !!session || !!draft,
+    grouping: !!session || !!draft,
+    startTime: !!session || !!draft,
+  });
+  // Every change is kept as the draft until the session is saved or the draft discarded.
+  const changed = useRef(false);
+  useEffect(() => {
+    if (!changed.current) {
+      changed.current = true;
+      return;
+    }
+    writeDraft(draftKey, { date, startTime, minutes, setting, grouping, note, cptCode, rows } satisfies SessionDraft);
+  }, [draftKey, date, startTime, minutes, setting, grouping, note, cptCode, rows]);
+  // A new session starts when the previous one logged that day ended.
+  useEffect(() => {
+    if (touched.current.startTime) return;
+    let live = true;
+    void nextStartTime(date).then((t) => {
+      if (live && t && !touched.current.startTime) setStartTime(t);
+    });
+    return () => {
+      live = false;
+    };
+  }, [date]);
+  const discardDraft = () => {
+    clearDraft(draftKey);
+    setRestored(false);
+  };
   const [saved, setSaved] = useState<Session | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const create = useWrite('createSession');
@@ -140,6 +216,7 @@ function SessionForm({ session }: { session?: Session | undefined }) {
   };
 
   useEffect(() => {
+    if (draft) return;
     if (session) {
       void Promise.all(
         session.students.map(async (st) => {
@@ -167,7 +244,7 @@ function SessionForm({ session }: { session?: Session | undefined }) {
           (x) => x.slotId === occurrence.slotId && x.date === occurrence.date,
         );
         if (!o) return;
-        touched.current = { setting: true, minutes: true, grouping: true };
+        touched.current = { setting: true, minutes: true, grouping: true, startTime: true };
         setDate(o.date);
         setStartTime(o.startTime);
         setMinutes(String(o.minutes));
@@ -177,7 +254,9 @@ function SessionForm({ session }: { session?: Session | undefined }) {
       });
     } else {
       const pre = Number(params.get('student'));
-      if (pre) void addStudent(pre);
+      const makeup = Number(params.get('makeup'));
+      // From the makeups list: the student, with the miss to make up already ticked.
+      if (pre) void addStudent(pre, makeup ? { makeupFor: [makeup] } : undefined);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -214,6 +293,7 @@ function SessionForm({ session }: { session?: Session | undefined }) {
     const value = input();
     const done = (s: Session) => {
       localStorage.setItem(LAST_KEY, JSON.stringify({ setting, grouping, minutes: Number(minutes) }));
+      discardDraft();
       setSaved(s);
       if (session) {
         navigate(-1);
@@ -223,7 +303,8 @@ function SessionForm({ session }: { session?: Session | undefined }) {
       setNote('');
       setCptCode('');
       setStartTime(minutesToTime(Math.min(timeToMinutes(startTime) + Number(minutes), 23 * 60 + 55)));
-      touched.current = { setting: false, minutes: false, grouping: false };
+      touched.current = { setting: false, minutes: false, grouping: false, startTime: false };
+      changed.current = false;
       document.getElementById('student-picker')?.focus();
     };
     if (session) update.mutate({ ...value, id: session.id }, { onSuccess: done });
@@ -255,39 +336,49 @@ function SessionForm({ session }: { session?: Session | undefined }) {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             submit();
+          } else if (e.key === 'Tab' && !e.altKey && !e.ctrlKey) {
+            // A date or time field is one Tab stop, not one per part.
+            const t = e.target as HTMLInputElement;
+            if (
+              t.tagName === 'INPUT' &&
+              /^(date|time)$/.test(t.type) &&
+              focusNext(e.currentTarget, t, e.shiftKey ? -1 : 1)
+            )
+              e.preventDefault();
           }
         }}
       >
-        <StudentPicker
-          onPick={(id) => void addStudent(id)}
-          exclude={rows.map((r) => r.studentId)}
-          autoFocus={!session}
-        />
-        <div className="students-list" aria-live="polite">
-          {rows.length === 0 && (
-            <p className="muted">
-              No students yet: type a name above and press Enter. Add as many as were in the session.
-            </p>
-          )}
-          {rows.map((r, i) => (
-            <StudentRowEditor
-              key={r.studentId}
-              row={r}
-              index={i}
-              sessionMinutes={minutes}
-              error={m.error}
-              onChange={(p) => patch(r.studentId, p)}
-              onRemove={() => setRows((prev) => prev.filter((x) => x.studentId !== r.studentId))}
-            />
-          ))}
-        </div>
-        <div className="grid-form">
+        {restored && (
+          <p className="notice draft-notice">
+            Your unsaved draft is back, as you left it.{' '}
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                discardDraft();
+                navigate(0);
+              }}
+            >
+              Discard the draft
+            </button>
+          </p>
+        )}
+        <div className="grid-form session-when">
           <Field label="Date" name="date" error={m.error}>
             {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}
           </Field>
           <Field label="Start time" name="startTime" error={m.error}>
             {(p) => (
-              <input {...p} type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} required />
+              <input
+                {...p}
+                type="time"
+                value={startTime}
+                onChange={(e) => {
+                  touched.current.startTime = true;
+                  setStartTime(e.target.value);
+                }}
+                required
+              />
             )}
           </Field>
           <Field label="Minutes" name="minutes" error={m.error}>
@@ -342,10 +433,15 @@ function SessionForm({ session }: { session?: Session | undefined }) {
               </select>
             )}
           </Field>
-          <Field label="CPT code (Medicaid)" name="cptCode" error={m.error}>
+          <Field
+            label="CPT code (Medicaid)"
+            name="cptCode"
+            error={m.error}
+            hint="Automatic: 97530 one-to-one, 97150 group of 2+"
+          >
             {(p) => (
               <select {...p} value={cptCode} onChange={(e) => setCptCode(e.target.value)}>
-                <option value="">Automatic: 97530 one-to-one, 97150 group of 2+</option>
+                <option value="">Automatic</option>
                 {Object.entries(CPT_CODES).map(([code, label]) => (
                   <option key={code} value={code}>
                     {code} · {label}
@@ -354,6 +450,32 @@ function SessionForm({ session }: { session?: Session | undefined }) {
               </select>
             )}
           </Field>
+        </div>
+        <StudentPicker
+          onPick={(id) => void addStudent(id)}
+          exclude={rows.map((r) => r.studentId)}
+          autoFocus={!session}
+        />
+        <div className="students-list" aria-live="polite">
+          {rows.length === 0 && (
+            <p className="muted">
+              No students yet: type a name above and press Enter. Add as many as were in the session.
+            </p>
+          )}
+          {rows.map((r, i) => (
+            <StudentRowEditor
+              key={r.studentId}
+              row={r}
+              index={i}
+              sessionMinutes={minutes}
+              sessionDate={date}
+              error={m.error}
+              onChange={(p) => patch(r.studentId, p)}
+              onRemove={() => setRows((prev) => prev.filter((x) => x.studentId !== r.studentId))}
+            />
+          ))}
+        </div>
+        <div className="grid-form">
           <div className="span-all">
             <Field label="Note" name="note" error={m.error}>
               {(p) => (
@@ -493,6 +615,7 @@ function StudentRowEditor({
   row,
   index,
   sessionMinutes,
+  sessionDate,
   error,
   onChange,
   onRemove,
@@ -500,13 +623,16 @@ function StudentRowEditor({
   row: Row;
   index: number;
   sessionMinutes: string;
+  sessionDate: string;
   error: unknown;
   onChange: (p: Partial<Row>) => void;
   onRemove: () => void;
 }) {
   const misses = useApi('listOpenMisses', { studentId: row.studentId });
   const [showData, setShowData] = useState(row.data.length > 0);
-  const options = [...(misses.data ?? [])];
+  // Misses of the last twelve months: older ones belong to an earlier school year and an earlier IEP.
+  const since = addDays(sessionDate, -365);
+  const options = (misses.data ?? []).filter((o) => o.date >= since || row.makeupFor.includes(o.attendanceId));
   const base = `students.${index}`;
   const setDatum = (goalId: number, p: Partial<DataEntry>) => {
     const cur = row.data.find((d) => d.goalId === goalId) ?? {
@@ -519,20 +645,57 @@ function StudentRowEditor({
     onChange({ data: [...row.data.filter((d) => d.goalId !== goalId), { ...cur, ...p }] });
   };
   return (
-    <fieldset className="student-row" data-testid={`row-student-${row.studentId}`}>
+    <fieldset
+      className="student-row"
+      data-testid={`row-student-${row.studentId}`}
+      onKeyDown={(e) => {
+        // Enter in a student's fields moves on to the next student (the last one to the note).
+        const t = e.target as HTMLElement;
+        if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || t.tagName === 'SUMMARY' || t.tagName === 'BUTTON') return;
+        if (t.hasAttribute('data-attendance')) return;
+        e.preventDefault();
+        focusAttendance(t, 1);
+      }}
+    >
       <legend>{row.name}</legend>
       <div className="row-fields">
         <Field label="Attendance" name={`${base}.code`} error={error}>
           {(p) => (
             <select
               {...p}
+              data-attendance
               value={row.code}
               onChange={(e) => onChange({ code: e.target.value as AttendanceCode })}
               aria-label={`Attendance for ${row.name}`}
+              aria-keyshortcuts="P A U R O C G Delete ArrowDown ArrowUp"
+              title="P present · A absent · U unavailable · R refused · O provider absent · C school closed · G goal data · ↓ ↑ next student · Delete removes"
+              onKeyDown={(e) => {
+                if (e.ctrlKey || e.metaKey || e.altKey) return;
+                const k = e.key.toLowerCase();
+                const code = ATTENDANCE_CODES.find((c) => ATTENDANCE_KEYS[c] === k);
+                if (code) {
+                  e.preventDefault();
+                  onChange({ code });
+                } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                  e.preventDefault();
+                  focusAttendance(e.currentTarget, e.key === 'ArrowDown' ? 1 : -1);
+                } else if (k === 'g' && row.code === 'present' && row.goals.length) {
+                  e.preventDefault();
+                  setShowData(true);
+                  const fieldset = e.currentTarget.closest('.student-row');
+                  requestAnimationFrame(() =>
+                    fieldset?.querySelector<HTMLElement>('.goal-datum input, .goal-datum select')?.focus(),
+                  );
+                } else if (e.key === 'Delete') {
+                  e.preventDefault();
+                  if (!focusAttendance(e.currentTarget, 1)) document.getElementById('student-picker')?.focus();
+                  onRemove();
+                }
+              }}
             >
               {ATTENDANCE_CODES.map((c) => (
                 <option key={c} value={c}>
-                  {ATTENDANCE_LABELS[c]}
+                  {ATTENDANCE_LABELS[c]} ({ATTENDANCE_KEYS[c].toUpperCase()})
                 </option>
               ))}
             </select>
@@ -556,7 +719,14 @@ function StudentRowEditor({
             />
           )}
         </Field>
-        <button type="button" className="link danger" onClick={onRemove} aria-label={`Remove ${row.name}`}>
+        <button
+          type="button"
+          className="link danger"
+          tabIndex={-1}
+          onClick={onRemove}
+          aria-label={`Remove ${row.name}`}
+          title="Delete on the attendance removes the student"
+        >
           Remove
         </button>
       </div>
@@ -595,7 +765,9 @@ function StudentRowEditor({
       )}
       {row.code === 'present' && row.goals.length > 0 && (
         <details className="goal-data" open={showData} onToggle={(e) => setShowData(e.currentTarget.open)}>
-          <summary>Goal data</summary>
+          <summary tabIndex={-1}>
+            Goal data <kbd className="key">G</kbd>
+          </summary>
           {row.goals.map((g) => {
             const d = row.data.find((x) => x.goalId === g.id);
             return (

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Goal, Plan, ServiceLine } from '../../../shared/api/types';
 import { GOAL_AREAS, INTERVAL_LABELS, MEASUREMENT_LABELS, MEASUREMENTS } from '../../../shared/domain/codes';
 import { localToday } from '../../../shared/domain/dates';
 import { useWrite } from '../api';
 import { ErrorMessage, Field, formValues, num } from '../components/ui';
+import { useFormDraft, useRequestClose } from '../drafts';
 
 function FormActions({
   onCancel,
@@ -16,11 +17,12 @@ function FormActions({
   label: string;
   error: unknown;
 }) {
+  const requestClose = useRequestClose();
   return (
     <div className="span-all">
       <ErrorMessage error={error} />
       <div className="actions">
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={requestClose ?? onCancel}>
           Cancel
         </button>
         <button type="submit" className="primary" disabled={busy}>
@@ -32,11 +34,18 @@ function FormActions({
 }
 
 export function PlanForm({ studentId, plan, onDone }: { studentId: number; plan?: Plan; onDone: () => void }) {
-  const create = useWrite('createPlan', onDone);
-  const update = useWrite('updatePlan', onDone);
+  const form = useRef<HTMLFormElement>(null);
+  const draft = useFormDraft(`plan:${plan ? plan.id : `new:${studentId}`}`, form);
+  const done = () => {
+    draft.discard();
+    onDone();
+  };
+  const create = useWrite('createPlan', done);
+  const update = useWrite('updatePlan', done);
   const m = plan ? update : create;
   return (
     <form
+      ref={form}
       className="grid-form"
       onSubmit={(e) => {
         e.preventDefault();
@@ -56,7 +65,7 @@ export function PlanForm({ studentId, plan, onDone }: { studentId: number; plan?
     >
       <Field label="Plan" name="kind" error={m.error}>
         {(p) => (
-          <select {...p} defaultValue={plan?.kind ?? 'IEP'} autoFocus>
+          <select {...p} defaultValue={plan?.kind ?? 'IEP'}>
             <option value="IEP">IEP</option>
             <option value="504">504 plan</option>
           </select>
@@ -94,9 +103,15 @@ export type LineMode =
   { kind: 'create'; plan: Plan } | { kind: 'correct'; line: ServiceLine } | { kind: 'amend'; line: ServiceLine };
 
 export function LineForm({ mode, onDone }: { mode: LineMode; onDone: () => void }) {
-  const create = useWrite('createServiceLine', onDone);
-  const correct = useWrite('correctServiceLine', onDone);
-  const amend = useWrite('amendServiceLine', onDone);
+  const form = useRef<HTMLFormElement>(null);
+  const draft = useFormDraft(`line:${mode.kind}:${mode.kind === 'create' ? mode.plan.id : mode.line.id}`, form);
+  const done = () => {
+    draft.discard();
+    onDone();
+  };
+  const create = useWrite('createServiceLine', done);
+  const correct = useWrite('correctServiceLine', done);
+  const amend = useWrite('amendServiceLine', done);
   const m = mode.kind === 'create' ? create : mode.kind === 'correct' ? correct : amend;
   const line = mode.kind === 'create' ? undefined : mode.line;
   const [grouping, setGrouping] = useState(line?.grouping ?? 'individual');
@@ -105,6 +120,7 @@ export function LineForm({ mode, onDone }: { mode: LineMode; onDone: () => void 
   );
   return (
     <form
+      ref={form}
       className="grid-form"
       onSubmit={(e) => {
         e.preventDefault();
@@ -145,7 +161,7 @@ export function LineForm({ mode, onDone }: { mode: LineMode; onDone: () => void 
       </Field>
       <Field label="Setting (delivery model)" name="setting" error={m.error}>
         {(p) => (
-          <select {...p} defaultValue={line?.setting ?? 'pull_out'} autoFocus>
+          <select {...p} defaultValue={line?.setting ?? 'pull_out'}>
             <option value="push_in">Push-in (in the classroom)</option>
             <option value="pull_out">Pull-out (separate room)</option>
             <option value="consult">Consult (indirect)</option>
@@ -256,11 +272,18 @@ export function LineForm({ mode, onDone }: { mode: LineMode; onDone: () => void 
 }
 
 export function GoalForm({ planId, goal, onDone }: { planId: number; goal?: Goal; onDone: () => void }) {
-  const create = useWrite('createGoal', onDone);
-  const update = useWrite('updateGoal', onDone);
+  const form = useRef<HTMLFormElement>(null);
+  const draft = useFormDraft(`goal:${goal ? goal.id : `new:${planId}`}`, form);
+  const done = () => {
+    draft.discard();
+    onDone();
+  };
+  const create = useWrite('createGoal', done);
+  const update = useWrite('updateGoal', done);
   const m = goal ? update : create;
   return (
     <form
+      ref={form}
       className="grid-form"
       onSubmit={(e) => {
         e.preventDefault();
@@ -279,7 +302,7 @@ export function GoalForm({ planId, goal, onDone }: { planId: number; goal?: Goal
     >
       <Field label="Area" name="area" error={m.error}>
         {(p) => (
-          <select {...p} defaultValue={goal?.area ?? 'Fine motor'} autoFocus>
+          <select {...p} defaultValue={goal?.area ?? 'Fine motor'}>
             {GOAL_AREAS.map((a) => (
               <option key={a}>{a}</option>
             ))}

@@ -84,10 +84,10 @@ export function RecordsPage() {
               cols={[
                 'Date',
                 'Time',
-                { label: 'Min', num: true },
+                { label: 'Min delivered', num: true },
                 'Setting',
                 'Grouping',
-                { label: 'Group', num: true },
+                { label: 'Students', num: true },
                 'Attendance',
                 'Goals',
                 'Note',
@@ -124,10 +124,11 @@ export function RecordsPage() {
                   <td>
                     {r.startTime}–{r.endTime}
                   </td>
-                  <td className="num">{r.minutes}</td>
+                  {/* A miss delivered nothing; the session's size counts every student in it. */}
+                  <td className="num">{r.code === 'present' ? r.minutes : 0}</td>
                   <td>{SETTING_LABELS[r.setting]}</td>
                   <td>{GROUPING_LABELS[r.grouping]}</td>
-                  <td className="num">{r.groupSize}</td>
+                  <td className="num">{r.studentsInSession ?? r.groupSize}</td>
                   <td>
                     {ATTENDANCE_LABELS[r.code]}
                     {r.makeup ? ' (makeup)' : ''}

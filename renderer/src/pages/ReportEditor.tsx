@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { GoalReportLine, ProgressReportView } from '../../../shared/api/types';
 import { PROMPT_LABELS } from '../../../shared/domain/codes';
 import { call, useApi, useWrite } from '../api';
 import { GoalChart } from '../components/GoalChart';
-import { Confirm, ErrorMessage, Loading } from '../components/ui';
+import { Confirm, ErrorMessage, Loading, Status } from '../components/ui';
 import { fmtDate } from '../format';
 import { SummaryTable } from './StudentPage';
 
@@ -20,7 +21,8 @@ export function ReportEditor() {
   if (!report.data) return <ErrorMessage error={report.error} />;
   return (
     <Editor
-      key={`${report.data.id}-${report.data.version}-${report.data.status}`}
+      // A new report becoming a draft (the first autosave) keeps the editor and what is being typed.
+      key={`${report.data.version}-${report.data.status === 'final' ? 'final' : 'open'}`}
       report={report.data}
       threshold={settings.data.complianceThreshold}
       onVersion={setVersion}
@@ -55,7 +57,48 @@ function Editor({
   const isLatest = !latest || latest.version === report.version;
   const patch = (goalId: number, p: Partial<(typeof goals)[number]>) =>
     setGoals((gs) => gs.map((g) => (g.goalId === goalId ? { ...g, ...p } : g)));
+
+  // Narratives and codes are stored as the draft in the caseload a moment after typing stops, and when
+  // leaving the page, so nothing typed goes back to the generated text.
+  const qc = useQueryClient();
+  const pending = useRef<typeof goals | null>(null);
+  const [autoSaved, setAutoSaved] = useState<string | null>(null);
+  const [autoError, setAutoError] = useState<unknown>(null);
+  const flush = useRef<() => void>(() => {});
+  useEffect(() => {
+    flush.current = () => {
+      const g = pending.current;
+      if (!g) return;
+      pending.current = null;
+      call('saveProgressReport', { ...key, goals: g })
+        .then(() => {
+          setAutoError(null);
+          setAutoSaved(new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }));
+          // Lists that show the report's status refetch when next shown; nothing else is touched.
+          void qc.invalidateQueries({ queryKey: ['listProgressReports'], refetchType: 'none' });
+          void qc.invalidateQueries({ queryKey: ['getProgressReport'], refetchType: 'none' });
+        })
+        .catch(setAutoError);
+    };
+  });
+  const typed = useRef(false);
+  useEffect(() => {
+    if (!typed.current) {
+      typed.current = true;
+      return;
+    }
+    if (readOnly) return;
+    pending.current = goals;
+    const t = setTimeout(() => flush.current(), 1200);
+    return () => clearTimeout(t);
+  }, [goals, readOnly]);
+  useEffect(() => () => flush.current(), []);
+  const cancelAutosave = () => {
+    pending.current = null;
+  };
+
   const out = async (kind: 'print' | 'pdf') => {
+    cancelAutosave();
     setOutError(null);
     setMessage(null);
     try {
@@ -122,7 +165,14 @@ function Editor({
             )
           ) : (
             <>
-              <button type="button" onClick={() => save.mutate({ ...key, goals })} disabled={save.isPending}>
+              <button
+                type="button"
+                onClick={() => {
+                  cancelAutosave();
+                  save.mutate({ ...key, goals });
+                }}
+                disabled={save.isPending}
+              >
                 Save draft
               </button>
               <button type="button" className="primary" onClick={() => setConfirm(true)}>
@@ -130,6 +180,8 @@ function Editor({
               </button>
             </>
           )}
+          <Status>{message}</Status>
+          {!message && autoSaved && !readOnly && <Status>Draft stored at {autoSaved}</Status>}
         </div>
       </header>
       {readOnly && (
@@ -138,12 +190,7 @@ function Editor({
           makes a new version and keeps this one.
         </p>
       )}
-      {message && (
-        <p role="status" className="notice">
-          {message}
-        </p>
-      )}
-      <ErrorMessage error={save.error ?? finalise.error ?? correct.error ?? outError} />
+      <ErrorMessage error={save.error ?? finalise.error ?? correct.error ?? outError ?? autoError} />
       {report.goals.length === 0 && <p className="empty">No goals on the IEP for this period.</p>}
       {report.goals.map((g, i) => (
         <GoalEditor
@@ -165,7 +212,10 @@ function Editor({
         title="Finalise this report?"
         message="A finalised report is stored as it is and can no longer be edited. Mistakes found later are fixed by a correction, which makes a new version."
         confirmLabel="Finalise report"
-        onConfirm={() => finalise.mutate({ ...key, goals })}
+        onConfirm={() => {
+          cancelAutosave();
+          finalise.mutate({ ...key, goals });
+        }}
         onClose={() => setConfirm(false)}
         busy={finalise.isPending}
         error={finalise.error}

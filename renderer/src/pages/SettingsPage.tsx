@@ -1,7 +1,9 @@
 import { UNIT_RULES, UNIT_RULE_LABELS, type UnitRule } from '../../../shared/domain/medicaid';
+import { useState } from 'react';
 import { ATTENDANCE_CODES, ATTENDANCE_LABELS, type MissCode } from '../../../shared/domain/codes';
 import { useApi, useWrite } from '../api';
 import { ErrorMessage, Field, formValues, Loading } from '../components/ui';
+import { setThemePref, themePref, type ThemePref } from '../theme';
 
 export function SettingsPage() {
   const settings = useApi('getSettings');
@@ -106,6 +108,7 @@ export function SettingsPage() {
           </div>
         </div>
       </form>
+      <AppearancePanel />
       <section className="panel" aria-labelledby="data-title">
         <h2 id="data-title">Your data</h2>
         <p>
@@ -113,6 +116,32 @@ export function SettingsPage() {
           {state.data?.schemaVersion}). Caseload never sends it anywhere.
         </p>
       </section>
+    </section>
+  );
+}
+
+function AppearancePanel() {
+  const [theme, setTheme] = useState<ThemePref>(themePref);
+  return (
+    <section className="panel" aria-labelledby="appearance-title">
+      <h2 id="appearance-title">Appearance</h2>
+      <Field label="Theme" name="theme" hint="Kept on this computer; applies at once">
+        {(p) => (
+          <select
+            {...p}
+            value={theme}
+            onChange={(e) => {
+              const v = e.target.value as ThemePref;
+              setTheme(v);
+              setThemePref(v);
+            }}
+          >
+            <option value="system">Same as the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        )}
+      </Field>
     </section>
   );
 }

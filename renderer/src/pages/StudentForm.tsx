@@ -1,15 +1,25 @@
+import { useRef } from 'react';
 import type { Student } from '../../../shared/api/types';
 import { useApi, useWrite } from '../api';
 import { ErrorMessage, Field, formValues } from '../components/ui';
+import { useFormDraft, useRequestClose } from '../drafts';
 
 export function StudentForm({ student, onDone }: { student?: Student; onDone: (id?: number) => void }) {
   const schools = useApi('listSchools');
-  const create = useWrite('createStudent', (s) => onDone(s.id));
-  const update = useWrite('updateStudent', (s) => onDone(s.id));
+  const form = useRef<HTMLFormElement>(null);
+  const draft = useFormDraft(`student:${student ? student.id : 'new'}`, form);
+  const requestClose = useRequestClose();
+  const done = (id: number) => {
+    draft.discard();
+    onDone(id);
+  };
+  const create = useWrite('createStudent', (s) => done(s.id));
+  const update = useWrite('updateStudent', (s) => done(s.id));
   const m = student ? update : create;
   const error = m.error;
   return (
     <form
+      ref={form}
       className="grid-form"
       onSubmit={(e) => {
         e.preventDefault();
@@ -33,7 +43,7 @@ export function StudentForm({ student, onDone }: { student?: Student; onDone: (i
       }}
     >
       <Field label="First name" name="firstName" error={error}>
-        {(p) => <input {...p} defaultValue={student?.firstName} autoFocus required />}
+        {(p) => <input {...p} defaultValue={student?.firstName} required />}
       </Field>
       <Field label="Last name" name="lastName" error={error}>
         {(p) => <input {...p} defaultValue={student?.lastName} required />}
@@ -95,7 +105,7 @@ export function StudentForm({ student, onDone }: { student?: Student; onDone: (i
       <div className="span-all">
         <ErrorMessage error={error} />
         <div className="actions">
-          <button type="button" onClick={() => onDone()}>
+          <button type="button" onClick={requestClose ?? (() => onDone())}>
             Cancel
           </button>
           <button type="submit" className="primary" disabled={m.isPending}>

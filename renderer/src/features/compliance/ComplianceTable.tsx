@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ComplianceRow } from '../../../../shared/api/types';
 import { COMPLIANCE_COLUMNS, sortRows } from '../../../../shared/domain/compliance-columns';
+import { WindowedRows } from '../../components/WindowedRows';
 
 type Direction = 'ascending' | 'descending';
 
@@ -52,35 +53,40 @@ export function ComplianceTable({ rows }: { rows: ComplianceRow[] }) {
           </tr>
         </thead>
         <tbody>
-          {sorted.map((r) => {
-            const j = r.summary.judged;
-            return (
-              <tr key={r.studentId} className={j.behind ? 'behind' : j.atRisk ? 'at-risk' : ''}>
-                {COMPLIANCE_COLUMNS.map((c) => {
-                  if (c.key === 'name') {
+          {/* 500 students: only the rows in view are drawn. */}
+          <WindowedRows
+            items={sorted}
+            columns={COMPLIANCE_COLUMNS.length}
+            render={(r) => {
+              const j = r.summary.judged;
+              return (
+                <tr key={r.studentId} className={j.behind ? 'behind' : j.atRisk ? 'at-risk' : ''}>
+                  {COMPLIANCE_COLUMNS.map((c) => {
+                    if (c.key === 'name') {
+                      return (
+                        <th scope="row" key={c.key}>
+                          <Link to={`/students/${r.studentId}`}>{r.name}</Link>
+                        </th>
+                      );
+                    }
+                    if (c.key === 'status') {
+                      return (
+                        <td key={c.key}>
+                          {j.behind && <span className="tag warn">behind</span>}
+                          {j.atRisk && <span className="tag risk">at risk</span>}
+                        </td>
+                      );
+                    }
                     return (
-                      <th scope="row" key={c.key}>
-                        <Link to={`/students/${r.studentId}`}>{r.name}</Link>
-                      </th>
-                    );
-                  }
-                  if (c.key === 'status') {
-                    return (
-                      <td key={c.key}>
-                        {j.behind && <span className="tag warn">behind</span>}
-                        {j.atRisk && <span className="tag risk">at risk</span>}
+                      <td key={c.key} className={c.num ? 'num' : 'wrap'}>
+                        {c.text(r)}
                       </td>
                     );
-                  }
-                  return (
-                    <td key={c.key} className={c.num ? 'num' : 'wrap'}>
-                      {c.text(r)}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
+                  })}
+                </tr>
+              );
+            }}
+          />
         </tbody>
       </table>
     </div>
