@@ -24,7 +24,8 @@ async function refusal(p: Promise<unknown>): Promise<SealedFileError> {
   throw new Error('expected the sealed file to be refused');
 }
 
-describe('sealed files', () => {
+// scrypt at the real cost takes seconds on a loaded 2-core machine: the default 5 s per test is too tight.
+describe('sealed files', { timeout: 60_000 }, () => {
   it('round-trips bytes, and the sealed bytes do not contain the plaintext', async () => {
     const sealed = await seal(plain, PASS, FAST);
     expect(isSealed(sealed)).toBe(true);
