@@ -18,6 +18,7 @@ import { YearEndPage } from './features/year-end/YearEndPage';
 import { AgendaPage } from './features/schedule/AgendaPage';
 import { StartPage } from './features/schedule/StartPage';
 import { WeekPage } from './features/schedule/WeekPage';
+import { CheckRecordsPage } from './features/records/CheckRecordsPage';
 import './styles.css';
 
 // Local data never goes stale behind our back: refetch only after our own writes.
@@ -41,6 +42,7 @@ const router = createHashRouter([
       { path: 'reports', element: <ReportsPage /> },
       { path: 'reports/:periodId/:studentId', element: <ReportEditor /> },
       { path: 'records', element: <RecordsPage /> },
+      { path: 'check', element: <CheckRecordsPage /> },
       { path: 'schools', element: <SchoolsPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'data', element: <DataPage /> },

@@ -10,6 +10,7 @@ const NAV = [
   { to: '/compliance', label: 'Compliance', key: '2' },
   { to: '/reports', label: 'Progress reports', key: '3' },
   { to: '/records', label: 'Records', key: '4' },
+  { to: '/check', label: 'Check my records', key: '' },
   { to: '/schools', label: 'Schools & calendars', key: '5' },
   { to: '/data', label: 'Backups & data', key: '6' },
   { to: '/year-end', label: 'The year’s end', key: '7' },
@@ -65,7 +66,7 @@ export function Layout() {
             <li key={n.to}>
               <NavLink to={n.to} end={n.to === '/'}>
                 <span>{n.label}</span>
-                <kbd aria-hidden="true">Ctrl {n.key}</kbd>
+                {n.key && <kbd aria-hidden="true">Ctrl {n.key}</kbd>}
               </NavLink>
             </li>
           ))}
