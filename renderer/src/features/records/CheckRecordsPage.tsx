@@ -35,7 +35,7 @@ export function CheckRecordsPage() {
       <ErrorMessage error={issues.error} />
       {issues.data?.length === 0 && <Empty>Nothing to check: every session follows the rules.</Empty>}
       {issues.data && issues.data.length > 0 && (
-        <table>
+        <table className="table">
           <caption className="sr-only">Sessions to check</caption>
           <TableHead cols={['Session', 'Problem', 'Student', 'What to do', { label: 'Open', hidden: true }]} />
           <tbody>
