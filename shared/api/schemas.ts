@@ -197,7 +197,11 @@ export const StudentInput = z
       });
     }
   });
-export const StudentUpdate = StudentInput.safeExtend({ id }).strict();
+// `enrollments` (part of getStudent's answer) is accepted and ignored: enrollment changes go through transfer, exit and reactivate.
+export const StudentUpdate = StudentInput.safeExtend({
+  id,
+  enrollments: z.array(z.unknown()).max(1000).optional(),
+}).strict();
 export const StudentFilter = z
   .object({
     schoolId: id.optional(),
