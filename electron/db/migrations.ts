@@ -310,6 +310,38 @@ CREATE INDEX evaluations_student_date ON evaluations(student_id, date);
 CREATE INDEX evaluations_date ON evaluations(date);
 `,
   },
+  {
+    version: 7,
+    name: 'enrollment history, per-student session notes, non-school-day sessions',
+    // Every existing student gets one open enrollment at their current school with no start date
+    // (it runs from before any record), so their calendar and figures stay exactly as they were.
+    // Notes: nothing is moved. The old session note stays as the session's shared activity note;
+    // a student's records show it only when it names no other student of the session (see
+    // shared/domain/notes.ts), and "Check my records" lists group sessions whose note names one.
+    // Copying a group's note into each student's own note would copy the leak; moving it only for
+    // individual sessions would change nothing a reader sees, so the data is left as it was.
+    sql: `
+CREATE TABLE enrollments (
+  id INTEGER PRIMARY KEY,
+  student_id INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+  school_id INTEGER NOT NULL REFERENCES schools(id) ON DELETE RESTRICT,
+  -- NULL: enrolled from before any record (students who existed before enrollments were kept)
+  start_date TEXT,
+  -- last day enrolled, inclusive; NULL while open
+  end_date TEXT,
+  end_kind TEXT CHECK (end_kind IN ('transfer', 'exit')),
+  end_reason TEXT,
+  CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date),
+  CHECK ((end_date IS NULL) = (end_kind IS NULL))
+) STRICT;
+CREATE INDEX enrollments_student ON enrollments(student_id);
+CREATE INDEX enrollments_school ON enrollments(school_id);
+INSERT INTO enrollments (student_id, school_id) SELECT id, school_id FROM students;
+
+ALTER TABLE attendance ADD COLUMN note TEXT;
+ALTER TABLE sessions ADD COLUMN non_school_reason TEXT;
+`,
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

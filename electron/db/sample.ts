@@ -270,6 +270,7 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
     attendance: db.prepare(
       'INSERT INTO attendance (session_id, student_id, code, minutes, date) VALUES (?, ?, ?, ?, ?)',
     ),
+    enrollment: db.prepare('INSERT INTO enrollments (student_id, school_id) VALUES (?, ?)'),
     link: db.prepare('INSERT INTO makeup_links (makeup_attendance_id, missed_attendance_id) VALUES (?, ?)'),
     datum: db.prepare(
       'INSERT INTO goal_data (attendance_id, goal_id, correct, total, value, prompt) VALUES (?, ?, ?, 10, NULL, ?)',
@@ -320,6 +321,7 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
           rand() < 0.6 ? `MC${String(7000000 + i * 13)}` : null,
         ).lastInsertRowid,
       );
+      q.enrollment.run(studentId, schoolId);
       result.students++;
       const profile = PROFILES[i % PROFILES.length]!;
       // Annual IEPs back to the start of the history, the newest one running past today.
@@ -372,12 +374,14 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
 
     // Sessions: weekly lines meet on the student's weekday (or the next school day that week);
     // group lines meet as groups of up to three classmates; monthly lines on the month's first weeks.
+    // One timeline per day across schools: the therapist is never in two sessions at once. A day
+    // that is full takes no more sessions.
     const slots = new Map<string, number>();
-    const slot = (schoolId: number, date: string, minutes: number) => {
-      const key = `${schoolId}|${date}`;
-      const at = slots.get(key) ?? 8 * 60;
-      slots.set(key, at + minutes + 10);
-      return minutesToTime(Math.min(at, 23 * 60));
+    const slot = (date: string, minutes: number): string | null => {
+      const at = slots.get(date) ?? 7 * 60 + 30;
+      if (at + minutes > 22 * 60) return null;
+      slots.set(date, at + minutes + 5);
+      return minutesToTime(at);
     };
     const codeFor = () => {
       const r = rand();
@@ -400,10 +404,12 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
     const addSession = (date: string, schoolId: number, kind: LineKind, members: Planned[], isMakeup = false) => {
       const minutes = kind.perSession;
       const grouping = members.length > 1 ? 'group' : 'individual';
+      const at = slot(date, minutes);
+      if (at == null) return [];
       const sessionId = Number(
         q.session.run(
           date,
-          slot(schoolId, date, minutes),
+          at,
           minutes,
           kind.setting,
           grouping,
@@ -437,7 +443,7 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
       for (const p of planned) {
         const cal = calendars.get(p.schoolId)!;
         if (cal.count(monday, monday + 4) === 0) continue;
-        const days = cal.instructionalDates(monday, Math.min(monday + 4, lastDay));
+        const days = cal.instructionalDates(monday, monday + 4);
         if (days.length === 0) continue;
         for (const l of p.lines) {
           if (toDay(l.from) > monday + 4 || toDay(l.to) < monday) continue;
@@ -449,6 +455,7 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
           for (let k = 0; k < count; k++) {
             const date = days[Math.min(days.length - 1, (p.weekday + k * 2) % 5)] ?? days[days.length - 1]!;
             if (toDay(date) < toDay(l.from) || toDay(date) > toDay(l.to)) continue;
+            if (toDay(date) > lastDay) continue; // not happened yet
             if (l.grouping === 'group') {
               const key = `${p.schoolId}|${date}|${l.setting}|${l.perSession}`;
               const g = groups.get(key) ?? [];
@@ -497,7 +504,7 @@ export function generateCaseload(db: Sqlite, o: GenerateOptions): GenerateResult
         [member],
         true,
       );
-      q.link.run(attId!, m.attendanceId);
+      if (attId != null) q.link.run(attId, m.attendanceId);
     }
   })();
   return result;

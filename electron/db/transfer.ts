@@ -14,6 +14,7 @@ export const EXPORT_TABLES = [
   'closures',
   'reporting_periods',
   'students',
+  'enrollments',
   'plans',
   'service_lines',
   'goals',
@@ -93,6 +94,12 @@ export function importAll(db: Sqlite, raw: unknown): { rows: number } {
         rows++;
       }
     }
+    // An export from before enrollments were kept: each student gets one open enrollment, as the
+    // migration gives them.
+    db.prepare(
+      `INSERT INTO enrollments (student_id, school_id) SELECT id, school_id FROM students st
+       WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.student_id = st.id)`,
+    ).run();
     const broken = db.pragma('foreign_key_check') as unknown[];
     if (broken.length)
       throw new AppError(

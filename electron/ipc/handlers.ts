@@ -27,6 +27,9 @@ import { complianceHandlers } from './handlers/compliance';
 import { yearEndAudited, yearEndCalendarWrites, yearEndHandlers } from './handlers/year-end';
 import { rosterHandlers } from './handlers/roster';
 import { medicaidHandlers } from './handlers/medicaid';
+import { enrollmentHandlers } from './handlers/enrollment';
+import { checkRecords } from '../db/queries/records-check';
+import { finalReportsTouching } from '../db/queries/sessions';
 
 export interface HandlerContext {
   db: Sqlite;
@@ -106,10 +109,12 @@ const impl = {
   listStudents: (i, ctx) => students.listStudents(ctx.db, i, today(ctx)),
   getStudent: (i, { db }) => students.getStudentDetail(db, i.id),
   createStudent: (i, { db }) => students.createStudent(db, i),
-  updateStudent: (i, { db }) => students.updateStudent(db, i),
+  updateStudent: (i, ctx) => students.updateStudent(ctx.db, i, today(ctx)),
   deleteStudent: (i, { db }) => students.deleteStudent(db, i.id),
   ...rosterHandlers,
   ...medicaidHandlers,
+  ...enrollmentHandlers,
+  checkRecords: (_i, ctx) => checkRecords(ctx.db, today(ctx)),
 
   createPlan: (i, { db }) => plans.createPlan(db, i),
   updatePlan: (i, { db }) => plans.updatePlan(db, i),
@@ -123,9 +128,9 @@ const impl = {
   updateGoal: (i, { db }) => plans.updateGoal(db, i),
   deleteGoal: (i, { db }) => plans.deleteGoal(db, i.id),
 
-  createSession: (i, { db }) => sessions.createSession(db, i),
-  updateSession: (i, { db }) => sessions.updateSession(db, i),
-  deleteSession: (i, { db }) => sessions.deleteSession(db, i.id),
+  createSession: (i, ctx) => sessions.createSession(ctx.db, i, today(ctx)),
+  updateSession: (i, ctx) => sessions.updateSession(ctx.db, i, today(ctx)),
+  deleteSession: (i, { db }) => sessions.deleteSession(db, i.id, i.confirmFinalReport),
   getSession: (i, { db }) => sessions.getSession(db, i.id),
   listSessions: (i, { db }) => sessions.listSessions(db, i),
   listOpenMisses: (i, { db }) => sessions.listOpenMisses(db, i.studentId),
@@ -313,7 +318,58 @@ const AUDITED: Partial<{
   };
 }> = {
   deleteStudent: { action: 'deleted student', note: (i, db) => ({ studentId: i.id, subject: nameOf(db, i.id) }) },
-  deleteSession: { action: 'deleted session', note: (i, db) => sessionNote(db, i.id) },
+  deleteSession: {
+    action: 'deleted session',
+    note: (i, db) => withFinal(sessionNote(db, i.id), finalReportsTouching(db, i.id, null)),
+  },
+  updateSession: {
+    action: 'edited session',
+    note: (i, db) => withFinal(sessionNote(db, i.id), finalReportsTouching(db, i.id, i)),
+  },
+  updateStudent: {
+    action: 'edited student',
+    note: (i, db) => ({ studentId: i.id, subject: nameOf(db, i.id), detail: studentChanges(db, i) }),
+  },
+  transferStudent: {
+    action: 'transferred student',
+    note: (i, db) => ({
+      studentId: i.studentId,
+      subject: nameOf(db, i.studentId),
+      detail: `to ${schoolName(db, i.schoolId)} from ${i.date}: ${i.reason}`,
+    }),
+  },
+  exitStudent: {
+    action: 'exited student',
+    note: (i, db) => ({
+      studentId: i.studentId,
+      subject: nameOf(db, i.studentId),
+      detail: `last day ${i.date}: ${i.reason}`,
+    }),
+  },
+  reactivateStudent: {
+    action: 'reactivated student',
+    note: (i, db) => ({ studentId: i.studentId, subject: nameOf(db, i.studentId), detail: `from ${i.date}` }),
+  },
+  correctServiceLine: {
+    action: 'corrected service line',
+    note: (i, db) => {
+      const l = db
+        .prepare(
+          `SELECT p.student_id AS s, l.setting, l.interval, l.minutes, l.start_date AS a, l.end_date AS b
+           FROM service_lines l JOIN plans p ON p.id = l.plan_id WHERE l.id = ?`,
+        )
+        .get(i.id) as
+        { s: number; setting: string; interval: string; minutes: number; a: string; b: string } | undefined;
+      return l
+        ? {
+            studentId: l.s,
+            subject: nameOf(db, l.s),
+            detail: `line #${i.id} was ${l.minutes} min/${l.interval} ${l.setting}, ${l.a} to ${l.b}`,
+          }
+        : {};
+    },
+  },
+  endServiceLine: { action: 'ended service line', note: (i) => ({ detail: `line #${i.id} ends ${i.endDate}` }) },
   deletePlan: {
     action: 'deleted IEP',
     note: (i, db) => {
@@ -391,12 +447,49 @@ const AUDITED: Partial<{
   ...yearEndAudited,
 };
 
+function withFinal(note: AuditNote, finals: string[]): AuditNote {
+  if (!finals.length) return note;
+  return { ...note, detail: `${note.detail ?? ''} (inside a period with a final report: ${finals.join(', ')})`.trim() };
+}
+
+const schoolName = (db: Sqlite, id: number) =>
+  (db.prepare('SELECT name FROM schools WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? `#${id}`;
+
+/** Which fields a student edit changes, by name only (values stay out of the trail). */
+function studentChanges(db: Sqlite, i: Parsed<'updateStudent'>): string | null {
+  const b = db
+    .prepare(
+      `SELECT first_name AS firstName, last_name AS lastName, preferred_name AS preferredName,
+        date_of_birth AS dateOfBirth, grade, school_id AS schoolId, teacher, district_student_id AS districtStudentId,
+        medicaid_id AS medicaidId, status FROM students WHERE id = ?`,
+    )
+    .get(i.id) as Record<string, unknown> | undefined;
+  if (!b) return null;
+  const labels: Record<string, string> = {
+    firstName: 'first name',
+    lastName: 'last name',
+    preferredName: 'preferred name',
+    dateOfBirth: 'date of birth',
+    grade: 'grade',
+    schoolId: 'school',
+    teacher: 'teacher',
+    districtStudentId: 'district student ID',
+    medicaidId: 'Medicaid ID',
+    status: 'status',
+  };
+  const changed = Object.keys(labels).filter(
+    (k) => (b[k] ?? null) !== ((i as unknown as Record<string, unknown>)[k] ?? null),
+  );
+  return changed.length ? `changed ${changed.map((k) => labels[k]).join(', ')}` : 'no change';
+}
+
 type Audit = { action: string; note: (i: unknown, db: Sqlite) => AuditNote; outcome?: (v: unknown) => string };
 
 function writeAudit(db: Sqlite, at: string, audit: Audit, note: AuditNote, result: unknown) {
   const { action } = audit;
   const file = (result as { file?: string | null } | null)?.file;
   if (file === null) return; // the person cancelled the dialog: nothing happened
+  if ((result as { printed?: boolean } | null)?.printed === false) return; // print dialog cancelled
   const detail =
     [note.detail, file ? `to ${file}` : null, audit.outcome ? `(${audit.outcome(result)})` : null]
       .filter(Boolean)

@@ -44,6 +44,10 @@ const router = createHashRouter([
       { path: 'schools', lazy: () => import('./pages/SchoolsPage').then((m) => ({ Component: m.SchoolsPage })) },
       { path: 'settings', lazy: () => import('./pages/SettingsPage').then((m) => ({ Component: m.SettingsPage })) },
       { path: 'data', lazy: () => import('./pages/DataPage').then((m) => ({ Component: m.DataPage })) },
+      {
+        path: 'check',
+        lazy: () => import('./features/records/CheckRecordsPage').then((m) => ({ Component: m.CheckRecordsPage })),
+      },
       { path: 'year-end', element: <YearEndPage /> },
       {
         path: 'makeups',

@@ -5,6 +5,7 @@ import * as se from './schemas-everyday';
 import * as sc from './schemas-compliance';
 import * as sec from './schemas-security';
 import * as sm from './schemas-medicaid';
+import * as sen from './schemas-enrollment';
 import type * as t from './types';
 import type * as ts from './types-schedule';
 import * as ye from './schemas-year-end';
@@ -52,6 +53,11 @@ export const contract = {
   deleteStudent: channel(s.IdInput).returns<{ id: number }>(),
   importRoster: channel(sr.RosterImportInput).returns<tr.RosterImportResult>(),
   previewRoster: channel(sr.RosterPreviewInput).returns<tr.RosterPreview>(),
+  transferStudent: channel(sen.TransferInput).returns<t.EnrollmentRow[]>(),
+  exitStudent: channel(sen.ExitInput).returns<t.EnrollmentRow[]>(),
+  reactivateStudent: channel(sen.ReactivateInput).returns<t.EnrollmentRow[]>(),
+  getEnrollmentOn: channel(sen.EnrollmentOnInput).returns<t.EnrollmentOnDate>(),
+  checkRecords: channel(s.Empty).returns<t.RecordIssue[]>(),
 
   createPlan: channel(s.PlanInput).returns<t.Plan>(),
   updatePlan: channel(s.PlanUpdate).returns<t.Plan>(),
@@ -67,7 +73,7 @@ export const contract = {
 
   createSession: channel(s.SessionInput).returns<t.Session>(),
   updateSession: channel(s.SessionUpdate).returns<t.Session>(),
-  deleteSession: channel(s.IdInput).returns<{ id: number }>(),
+  deleteSession: channel(s.SessionDeleteInput).returns<{ id: number }>(),
   getSession: channel(s.IdInput).returns<t.Session>(),
   listSessions: channel(s.SessionQuery).returns<t.Session[]>(),
   listOpenMisses: channel(s.StudentIdInput).returns<t.OpenMiss[]>(),

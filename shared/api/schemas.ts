@@ -184,6 +184,8 @@ export const StudentInput = z
     medicaidConsentFrom: optionalDate,
     medicaidConsentTo: optionalDate,
     status: z.enum(STUDENT_STATUSES).default('active'),
+    /** First day enrolled at the school (new students only; left out: from before any record). */
+    enrolledFrom: optionalDate,
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -195,7 +197,11 @@ export const StudentInput = z
       });
     }
   });
-export const StudentUpdate = StudentInput.safeExtend({ id }).strict();
+// `enrollments` (part of getStudent's answer) is accepted and ignored: enrollment changes go through transfer, exit and reactivate.
+export const StudentUpdate = StudentInput.safeExtend({
+  id,
+  enrollments: z.array(z.unknown()).max(1000).optional(),
+}).strict();
 export const StudentFilter = z
   .object({
     schoolId: id.optional(),
@@ -363,6 +369,8 @@ export const SessionStudentInput = z
     minutes: wholeMinutes(MAX_SESSION_MINUTES).optional(),
     makeupFor: z.array(id).max(20).default([]),
     goalData: z.array(GoalDataInput).max(20).default([]),
+    /** The student's own note (docs/domain.md: notes belong to one student). */
+    note: optionalText(4000),
   })
   .strict();
 
@@ -382,6 +390,10 @@ const sessionFields = {
     .array(SessionStudentInput)
     .min(1, { error: 'add at least one student' })
     .max(40, { error: 'at most 40 students in one session' }),
+  /** Marks a session on a day that is not instructional (extended school year, a makeup on a work day). */
+  nonSchoolDayReason: optionalText(300),
+  /** Confirms a change to a session inside a reporting period whose report is final. */
+  confirmFinalReport: z.boolean().optional(),
 };
 
 function checkSessionStudents(
@@ -439,6 +451,8 @@ export const StudentRangeInput = z
   .superRefine((v, ctx) => void toNotBeforeFrom(v, ctx));
 
 export const IdInput = z.object({ id }).strict();
+/** Deleting a session: `confirmFinalReport` confirms a deletion inside a period with a final report. */
+export const SessionDeleteInput = z.object({ id, confirmFinalReport: z.boolean().optional() }).strict();
 export const StudentIdInput = z.object({ studentId: id }).strict();
 
 // ---------- progress reports and district records ----------

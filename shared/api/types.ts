@@ -1,3 +1,4 @@
+import type { EnrollmentRow } from './types-enrollment';
 import type {
   AttendanceCode,
   Grouping,
@@ -16,7 +17,8 @@ import type { BySetting } from '../domain/minutes-owed';
 import type { GoalPeriodSummary } from '../domain/progress';
 
 export interface ApiError {
-  code: 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'internal';
+  /** `confirm`: the change needs a confirmation; send it again with the confirming flag the field names. */
+  code: 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'internal' | 'confirm';
   message: string;
   field?: string;
 }
@@ -144,6 +146,8 @@ export interface Plan {
 
 export interface StudentDetail extends Student {
   plans: Plan[];
+  /** Schools and dates, oldest first (docs/domain.md "Enrollment"). */
+  enrollments: EnrollmentRow[];
 }
 
 export interface SessionStudent {
@@ -154,6 +158,8 @@ export interface SessionStudent {
   minutes: number;
   makeupFor: number[];
   goalData: GoalDatum[];
+  /** This student's own note for the session. */
+  note: string | null;
 }
 
 export interface GoalDatum {
@@ -173,9 +179,12 @@ export interface Session {
   minutes: number;
   setting: Setting;
   grouping: Grouping;
+  /** The shared activity note (names no student). */
   note: string | null;
   cptCode: string | null;
   isMakeup: boolean;
+  /** Set when the session was on a day that is not instructional for its students. */
+  nonSchoolDayReason: string | null;
   students: SessionStudent[];
 }
 
@@ -418,3 +427,5 @@ export interface AuditEntry {
   subject: string | null;
   detail: string | null;
 }
+
+export type { EnrollmentOnDate, EnrollmentRow, RecordIssue, RecordIssueKind } from './types-enrollment';

@@ -21,12 +21,21 @@ export interface SchoolYearSpan {
   last: Day;
 }
 
+/** What the minutes engine needs of a calendar: one school's, or a student's across enrollments. */
+export interface InstructionalCalendar {
+  readonly years: SchoolYearSpan[];
+  count(from: Day, to: Day): number;
+  isInstructional(day: Day): boolean;
+  yearContaining(day: Day): SchoolYearSpan | undefined;
+  yearNearest(day: Day): SchoolYearSpan | undefined;
+}
+
 /**
  * A school's instructional calendar: weekdays inside a school year that are not listed as
  * non-instructional. Counting instructional days in any span is two binary searches, which keeps
  * the minutes engine fast over ten years of a caseload.
  */
-export class SchoolCalendar {
+export class SchoolCalendar implements InstructionalCalendar {
   private readonly days: Int32Array;
   readonly years: SchoolYearSpan[];
 

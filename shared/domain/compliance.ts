@@ -1,4 +1,4 @@
-import type { SchoolCalendar } from './calendar';
+import type { InstructionalCalendar } from './calendar';
 import { type Interval, type MissCode, MISS_CAUSE, type Setting, SETTINGS } from './codes';
 import { type Day, fromDay, mondayOf, monthBounds, toDay } from './dates';
 import { type BySetting, emptyBySetting, type OwedLine, type OwedOptions, owedInInterval } from './minutes-owed';
@@ -36,7 +36,7 @@ export type PlannedMinutes = PresentMinutes;
 
 export interface ComplianceInput {
   lines: OwedLine[];
-  calendar: SchoolCalendar;
+  calendar: InstructionalCalendar;
   options: OwedOptions;
   /** Below this share of owed minutes met over closed intervals, a student is behind (0.9 default). */
   threshold: number;
@@ -97,7 +97,7 @@ export interface JudgedCompliance {
 const EPSILON = 1e-9;
 
 /** The first day of the interval of a kind that holds a day (null: no school year holds it). */
-function intervalStart(kind: Interval, day: Day, calendar: SchoolCalendar): Day | null {
+function intervalStart(kind: Interval, day: Day, calendar: InstructionalCalendar): Day | null {
   if (kind === 'week') return mondayOf(day);
   if (kind === 'month') return toDay(`${fromDay(day).slice(0, 8)}01`);
   return calendar.yearContaining(day)?.first ?? null;
@@ -109,7 +109,7 @@ interface Bucket extends Omit<IntervalStatus, 'start' | 'end'> {
 }
 
 /** The intervals of a kind that overlap [from, to]: Mon–Sun weeks, calendar months, school years. */
-export function intervalsOver(kind: Interval, from: Day, to: Day, calendar: SchoolCalendar): [Day, Day][] {
+export function intervalsOver(kind: Interval, from: Day, to: Day, calendar: InstructionalCalendar): [Day, Day][] {
   const out: [Day, Day][] = [];
   if (kind === 'week') for (let m = mondayOf(from); m <= to; m += 7) out.push([m, m + 6]);
   else if (kind === 'month')
@@ -125,7 +125,7 @@ export function intervalsOver(kind: Interval, from: Day, to: Day, calendar: Scho
 export function judgementSpan(
   from: string,
   to: string,
-  calendars: Iterable<SchoolCalendar>,
+  calendars: Iterable<InstructionalCalendar>,
 ): { from: string; to: string } {
   let lo = Math.min(mondayOf(toDay(from)), monthBounds(toDay(from))[0]);
   let hi = Math.max(mondayOf(toDay(to)) + 6, monthBounds(toDay(to))[1]);

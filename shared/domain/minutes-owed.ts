@@ -1,4 +1,4 @@
-import { SchoolCalendar } from './calendar';
+import type { InstructionalCalendar } from './calendar';
 import { type Setting, type Interval } from './codes';
 import { type Day, monthBounds, mondayOf, toDay } from './dates';
 
@@ -24,7 +24,7 @@ export interface OwedOptions {
  */
 export function owedForLine(
   line: OwedLine,
-  calendar: SchoolCalendar,
+  calendar: InstructionalCalendar,
   from: string,
   to: string,
   options: OwedOptions,
@@ -62,7 +62,7 @@ export function owedForLine(
  */
 export function owedInInterval(
   minutes: number,
-  calendar: SchoolCalendar,
+  calendar: InstructionalCalendar,
   start: Day,
   end: Day,
   lo: Day,
@@ -84,7 +84,7 @@ export function emptyBySetting(): BySetting {
 
 export function owedBySetting(
   lines: OwedLine[],
-  calendar: SchoolCalendar,
+  calendar: InstructionalCalendar,
   from: string,
   to: string,
   options: OwedOptions,

@@ -41,9 +41,11 @@ for (;;) {
     ack(`ROSTER ${n} ${r.created}`);
     continue;
   }
-  // 280 school-year dates × 50 twenty-minute slots: 14,000 sessions before a slot repeats.
-  const date = addDays('2026-08-26', n % 280);
-  const slot = Math.floor(n / 280) % 50;
+  // 60 school days up to today (weekdays from Wed 2026-08-26; sessions are dated today or earlier and on
+  // school days) × 50 twenty-minute slots: 3,000 sessions before a slot repeats.
+  const day = n % 60;
+  const date = addDays('2026-08-26', Math.floor((day + 2) / 5) * 7 + ((day + 2) % 5) - 2);
+  const slot = Math.floor(n / 60) % 50;
   const minutes = 6 * 60 + slot * 20;
   const group = [
     students[n % students.length]!,

@@ -6,6 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, NewerDatabaseError, openDatabase, schemaVersion } from '../../electron/db/db';
 import { migrations } from '../../electron/db/migrations';
 import { EXPORT_TABLES } from '../../electron/db/transfer';
+import { checkRecords } from '../../electron/db/queries/records-check';
+import { serviceLog } from '../../electron/db/queries/reports';
+import { studentMinutes } from '../../electron/db/queries/minutes';
 
 const dirs: string[] = [];
 function tempFile() {
@@ -108,6 +111,52 @@ describe('migrations', () => {
     ).toThrow(/CHECK/);
     after.prepare('DELETE FROM students WHERE id = 1').run();
     expect(after.prepare('SELECT count(*) AS n FROM evaluations').get()).toEqual({ n: 0 });
+    after.close();
+  });
+
+  it('7: every student gets one open enrollment at their school; notes stay, and leaking ones are listed', () => {
+    const file = tempFile();
+    const db = openDatabase(file, { migrations: migrations.filter((x) => x.version < 7) });
+    db.exec(`
+      INSERT INTO schools (id, name) VALUES (1, 'Lincoln'), (2, 'Washington');
+      INSERT INTO school_years (school_id, label, first_day, last_day) VALUES (1, '2026-27', '2026-08-26', '2027-06-11');
+      INSERT INTO students (id, first_name, last_name, school_id, status) VALUES
+        (1, 'Grace', 'Hall', 1, 'active'), (2, 'Isla', 'Moore', 1, 'active'), (3, 'Old', 'Timer', 2, 'exited');
+      INSERT INTO plans (id, student_id, kind, start_date, end_date) VALUES (1, 1, 'IEP', '2026-08-26', '2027-06-11');
+      INSERT INTO service_lines (plan_id, service, setting, grouping, interval, minutes, start_date, end_date)
+        VALUES (1, 'OT', 'pull_out', 'group', 'week', 60, '2026-08-26', '2027-06-11');
+      INSERT INTO sessions (id, date, start_time, minutes, setting, grouping, note) VALUES
+        (1, '2026-10-13', '09:00', 30, 'pull_out', 'group', 'Isla at field trip'),
+        (2, '2026-10-14', '09:00', 30, 'pull_out', 'individual', 'Grace cut on the line');
+      INSERT INTO attendance (session_id, student_id, code, minutes, date) VALUES
+        (1, 1, 'present', 30, '2026-10-13'), (1, 2, 'student_unavailable', 30, '2026-10-13'),
+        (2, 1, 'present', 30, '2026-10-14');
+    `);
+    db.close();
+    const after = openDatabase(file);
+    expect(
+      after.prepare('SELECT student_id, school_id, start_date, end_date FROM enrollments ORDER BY student_id').all(),
+    ).toEqual([
+      { student_id: 1, school_id: 1, start_date: null, end_date: null },
+      { student_id: 2, school_id: 1, start_date: null, end_date: null },
+      { student_id: 3, school_id: 2, start_date: null, end_date: null },
+    ]);
+    expect(after.prepare('SELECT note FROM sessions ORDER BY id').all()).toEqual([
+      { note: 'Isla at field trip' },
+      { note: 'Grace cut on the line' },
+    ]);
+    // Figures unchanged: 60/week over the 5 school days of Oct 12–16, 60 delivered.
+    const m = studentMinutes(after, 1, '2026-10-12', '2026-10-18', '2026-10-30');
+    expect([m.owedTotal, m.deliveredTotal]).toEqual([60, 60]);
+    // Grace's log keeps her individual note and drops the group note that names Isla.
+    expect(serviceLog(after, 1, '2026-10-01', '2026-10-31').rows.map((r) => r.note)).toEqual([
+      '',
+      'Grace cut on the line',
+    ]);
+    expect(serviceLog(after, 2, '2026-10-01', '2026-10-31').rows.map((r) => r.note)).toEqual(['Isla at field trip']);
+    expect(checkRecords(after, '2026-10-30').map((i) => [i.kind, i.sessionId])).toEqual([
+      ['shared_note_names_student', 1],
+    ]);
     after.close();
   });
 

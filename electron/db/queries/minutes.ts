@@ -26,6 +26,9 @@ import { loadCalendars } from './schools';
 import { getSettings } from './settings';
 import { getStudent } from './students';
 import { REPORT_PLAN_SQL } from './report-plan';
+import { calendarForStudent, loadEnrollments } from './enrollment';
+import { clipLinesToEnrollment } from '../../../shared/domain/enrollment';
+import type { InstructionalCalendar } from '../../../shared/domain/calendar';
 
 // Calendars change rarely and are read on every minutes query: cache per connection, and let the
 // IPC layer drop the cache after any write that touches schools or calendars.
@@ -41,7 +44,15 @@ export function calendarsFor(db: Sqlite): Map<number, SchoolCalendar> {
 export function invalidateCalendars(db: Sqlite): void {
   calendarCache.delete(db);
 }
-const EMPTY_CALENDAR = new SchoolCalendar([]);
+
+/** A student's calendar (their schools by enrollment dates) and a reader that cuts lines to enrolled days. */
+function studentBasis(db: Sqlite, studentId: number, schoolId: number) {
+  const enrollments = loadEnrollments(db, studentId).get(studentId) ?? [];
+  return {
+    cal: calendarForStudent(calendarsFor(db), enrollments, schoolId),
+    clip: (lines: OwedLine[]) => clipLinesToEnrollment(lines, enrollments),
+  };
+}
 
 interface Context {
   options: OwedOptions;
@@ -67,7 +78,7 @@ const LINES_SQL = `SELECT p.student_id AS studentId, l.id, l.setting, l.interval
 
 function summarise(
   ctx: Context,
-  calendar: SchoolCalendar,
+  calendar: InstructionalCalendar,
   lines: OwedLine[],
   attendance: AttendanceRow[],
   makeupBalance: number,
@@ -230,7 +241,7 @@ function studentLines(db: Sqlite, studentId: number, from: string, to: string): 
 export function studentMinutes(db: Sqlite, studentId: number, from: string, to: string, today: string): MinutesSummary {
   const st = getStudent(db, studentId);
   const ctx = context(db, today);
-  const cal = calendarsFor(db).get(st.schoolId) ?? EMPTY_CALENDAR;
+  const { cal, clip } = studentBasis(db, studentId, st.schoolId);
   // Whole service intervals: read lines, attendance and makeups over every interval touching the range.
   const span = judgementSpan(from, to, [cal]);
   const { rows, credits } = ledgerAndCredits(
@@ -240,7 +251,7 @@ export function studentMinutes(db: Sqlite, studentId: number, from: string, to: 
   return summarise(
     ctx,
     cal,
-    studentLines(db, studentId, span.from, span.to),
+    clip(studentLines(db, studentId, span.from, span.to)),
     studentAttendance(db, studentId, from, to),
     balanceBetween(rows, from, to),
     from,
@@ -268,7 +279,7 @@ function judgeInputs(
 export function studentOverview(db: Sqlite, studentId: number, today: string): StudentOverview {
   const st = getStudent(db, studentId);
   const ctx = context(db, today);
-  const cal = calendarsFor(db).get(st.schoolId) ?? EMPTY_CALENDAR;
+  const { cal, clip } = studentBasis(db, studentId, st.schoolId);
   const year = cal.yearNearest(toDay(today));
   const yearFrom = year ? fromDay(year.first) : monthRange(today).from;
   const yearTo = year ? fromDay(year.last) : monthRange(today).to;
@@ -294,7 +305,7 @@ export function studentOverview(db: Sqlite, studentId: number, today: string): S
   const jspan = judgementSpan(rangeFrom, rangeTo, [cal]);
   const spanFrom = jspan.from < rangeFrom ? jspan.from : rangeFrom;
   const spanTo = jspan.to > rangeTo ? jspan.to : rangeTo;
-  const lines = studentLines(db, studentId, spanFrom, spanTo);
+  const lines = clip(studentLines(db, studentId, spanFrom, spanTo));
   const rows = db
     .prepare(
       `SELECT a.date, s.setting, s.grouping, a.code, a.minutes FROM attendance a JOIN sessions s ON s.id = a.session_id
@@ -353,13 +364,28 @@ export function caseloadCompliance(
   const cals = calendarsFor(db);
   const school = range.schoolId ? 'AND st.school_id = ?' : '';
   const schoolArgs = range.schoolId ? [range.schoolId] : [];
+  // Active students, and exited students enrolled during the range: they appear in the figures of the
+  // dates they were served. With a school filter: students enrolled at that school during the range.
+  const atSchool = range.schoolId
+    ? `AND EXISTS (SELECT 1 FROM enrollments e WHERE e.student_id = st.id AND e.school_id = ?
+         AND coalesce(e.start_date, '') <= ? AND coalesce(e.end_date, '9999') >= ?)`
+    : '';
   const students = db
     .prepare(
       `SELECT st.id, coalesce(st.preferred_name, st.first_name) || ' ' || st.last_name AS name, st.grade,
         st.school_id AS schoolId, sc.name AS schoolName
-       FROM students st JOIN schools sc ON sc.id = st.school_id WHERE st.status = 'active' ${school}`,
+       FROM students st JOIN schools sc ON sc.id = st.school_id
+       WHERE (st.status = 'active' OR EXISTS (SELECT 1 FROM enrollments e WHERE e.student_id = st.id
+         AND e.end_kind = 'exit' AND e.end_date >= ? AND coalesce(e.start_date, '') <= ?)) ${atSchool}`,
     )
-    .all(...schoolArgs) as { id: number; name: string; grade: string; schoolId: number; schoolName: string }[];
+    .all(range.from, range.to, ...(range.schoolId ? [range.schoolId, range.to, range.from] : [])) as {
+    id: number;
+    name: string;
+    grade: string;
+    schoolId: number;
+    schoolName: string;
+  }[];
+  const enrollments = loadEnrollments(db);
   // Compliance per interval judges whole intervals: lines, present minutes and makeups over all of them.
   const span = judgementSpan(range.from, range.to, cals.values());
   const lines = new Map<number, OwedLine[]>();
@@ -420,8 +446,8 @@ export function caseloadCompliance(
       grade: st.grade,
       summary: summarise(
         ctx,
-        cals.get(st.schoolId) ?? EMPTY_CALENDAR,
-        lines.get(st.id) ?? [],
+        calendarForStudent(cals, enrollments.get(st.id), st.schoolId),
+        clipLinesToEnrollment(lines.get(st.id) ?? [], enrollments.get(st.id) ?? []),
         attendance.get(st.id) ?? [],
         balanceBetween(ledger, range.from, range.to),
         range.from,

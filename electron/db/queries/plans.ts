@@ -5,6 +5,7 @@ import { addDays } from '../../../shared/domain/dates';
 import { lineMinutes } from '../../../shared/domain/minutes-owed';
 import { AppError, invalid, notFound } from '../../ipc/errors';
 import { reevaluationDue } from '../../../shared/domain/medicaid';
+import { assertLineDeletable, assertPlanDeletable } from './history';
 import type { Sqlite } from '../db';
 
 const PLAN_COLUMNS = `id, student_id AS studentId, kind, start_date AS startDate, end_date AS endDate,
@@ -118,6 +119,7 @@ export function updatePlan(db: Sqlite, v: z.output<typeof s.PlanUpdate>): Plan {
 export function deletePlan(db: Sqlite, id: number): { id: number } {
   return db.transaction(() => {
     getPlan(db, id, 'id');
+    assertPlanDeletable(db, id);
     db.prepare('DELETE FROM plans WHERE id = ?').run(id);
     return { id };
   })();
@@ -228,6 +230,7 @@ export function endServiceLine(db: Sqlite, v: z.output<typeof s.LineEnd>): Servi
 export function deleteServiceLine(db: Sqlite, id: number): { id: number } {
   return db.transaction(() => {
     getLine(db, id);
+    assertLineDeletable(db, id);
     db.prepare('DELETE FROM service_lines WHERE id = ?').run(id);
     return { id };
   })();

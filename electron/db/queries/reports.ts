@@ -24,6 +24,7 @@ import { AppError, invalid, notFound } from '../../ipc/errors';
 import type { Sqlite } from '../db';
 import { studentMinutes } from './minutes';
 import { REPORT_PLAN_SQL } from './report-plan';
+import { type NamedStudent, noteForStudent } from '../../../shared/domain/notes';
 import { getGoal, listPlans } from './plans';
 import { getSettings } from './settings';
 import { medicaidClaims } from './medicaid';
@@ -317,7 +318,7 @@ export function serviceLog(db: Sqlite, studentId: number, from: string, to: stri
   const rows = db
     .prepare(
       `SELECT s.date, s.start_time AS startTime, s.minutes AS sessionMinutes, a.minutes, s.setting, s.grouping, a.code,
-        s.note, s.is_makeup AS makeup,
+        s.id AS sessionId, s.note AS sharedNote, a.note AS ownNote, s.is_makeup AS makeup,
         (SELECT count(*) FROM attendance x WHERE x.session_id = s.id AND x.code = 'present') AS groupSize,
         (SELECT count(*) FROM attendance x WHERE x.session_id = s.id) AS studentsInSession,
         (SELECT group_concat(g.area, '; ') FROM goal_data d JOIN goals g ON g.id = d.goal_id WHERE d.attendance_id = a.id) AS goals
@@ -328,8 +329,20 @@ export function serviceLog(db: Sqlite, studentId: number, from: string, to: stri
     sessionMinutes: number;
     makeup: number;
     goals: string | null;
-    note: string | null;
+    sessionId: number;
+    sharedNote: string | null;
+    ownNote: string | null;
   })[];
+  // docs/domain.md "Notes belong to one student": the student's own note, and the shared note only
+  // when it names no other student of the session; the group shows as its size.
+  const classmates = db.prepare(
+    `SELECT st.id, st.first_name AS firstName, st.last_name AS lastName, st.preferred_name AS preferredName
+     FROM attendance x JOIN students st ON st.id = x.student_id WHERE x.session_id = ?`,
+  );
+  const noteOf = (r: { sessionId: number; sharedNote: string | null; ownNote: string | null }) =>
+    r.sharedNote || r.ownNote
+      ? noteForStudent(studentId, r.ownNote, r.sharedNote, classmates.all(r.sessionId) as NamedStudent[])
+      : '';
   return {
     student: {
       id: st.id,
@@ -352,12 +365,12 @@ export function serviceLog(db: Sqlite, studentId: number, from: string, to: stri
         note: note ?? '',
       }),
     ),
-    rows: rows.map(({ sessionMinutes, makeup, goals, note, ...r }) => ({
+    rows: rows.map(({ sessionMinutes, makeup, goals, sessionId, sharedNote, ownNote, ...r }) => ({
       ...r,
       endTime: minutesToTime(timeToMinutes(r.startTime) + sessionMinutes),
       makeup: makeup === 1,
       goals: goals ?? '',
-      note: note ?? '',
+      note: noteOf({ sessionId, sharedNote, ownNote }),
     })),
   };
 }

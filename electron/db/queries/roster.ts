@@ -302,14 +302,25 @@ export function importRoster(db: Sqlite, table: RosterTable, opts: Options): Ros
          district_student_id, medicaid_id) VALUES (@first_name, @last_name, @preferred_name, @date_of_birth, @grade,
          @school_id, @teacher, @district_student_id, @medicaid_id)`,
     );
+    // Each new student gets one open enrollment at their school (docs/domain.md "Enrollment"); a
+    // roster that corrects a school corrects the current enrollment's school.
+    const enrol = db.prepare('INSERT INTO enrollments (student_id, school_id) VALUES (?, ?)');
+    const correctSchool = db.prepare(
+      'UPDATE enrollments SET school_id = ? WHERE id = (SELECT max(id) FROM enrollments WHERE student_id = ?)',
+    );
     for (const r of plan.rows) {
-      if (r.action === 'create') insert.run({ ...r.values, school_id: schoolId(r.schoolName!) });
+      if (r.action === 'create') {
+        const sid = schoolId(r.schoolName!);
+        enrol.run(Number(insert.run({ ...r.values, school_id: sid }).lastInsertRowid), sid);
+      }
       if (r.action === 'update') {
         const cols = Object.keys(r.changes!);
         db.prepare(`UPDATE students SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({
           ...r.changes,
           id: r.existingId,
         });
+        const changed = (r.changes as Record<string, unknown>)['school_id'];
+        if (typeof changed === 'number') correctSchool.run(changed, r.existingId);
       }
     }
     return summary(plan);

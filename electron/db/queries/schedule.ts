@@ -251,52 +251,69 @@ function missOwner(db: Sqlite, attendanceId: number | null): number | null {
 }
 
 /** Done as planned: every student present for the slot's minutes, setting and grouping from the slot. */
-export function logAsPlanned(db: Sqlite, v: z.output<typeof s.OccurrenceKey>): Session {
+export function logAsPlanned(db: Sqlite, v: z.output<typeof s.OccurrenceKey>, today: string): Session {
   notLoggedYet(db, v.slotId, v.date);
   const o = occurrenceOf(db, v.slotId, v.date);
   const owner = missOwner(db, o.makeupFor);
-  const session = createSession(db, {
-    date: o.date,
-    startTime: o.startTime,
-    minutes: o.minutes,
-    setting: o.setting,
-    grouping: o.grouping,
-    note: null,
-    students: o.studentIds.map((id) => ({
-      studentId: id,
-      code: 'present' as const,
-      makeupFor: owner === id && o.makeupFor ? [o.makeupFor] : [],
-      goalData: [],
-    })),
-  });
+  const session = createSession(
+    db,
+    {
+      date: o.date,
+      startTime: o.startTime,
+      minutes: o.minutes,
+      setting: o.setting,
+      grouping: o.grouping,
+      note: null,
+      nonSchoolDayReason: null,
+      students: o.studentIds.map((id) => ({
+        studentId: id,
+        code: 'present' as const,
+        makeupFor: owner === id && o.makeupFor ? [o.makeupFor] : [],
+        goalData: [],
+        note: null,
+      })),
+    },
+    today,
+  );
   link(db, v.slotId, v.date, session.id);
   return session;
 }
 
 /** Log with changes: the session as the form has it, kept linked to the occurrence. */
-export function logOccurrence(db: Sqlite, v: z.output<typeof s.OccurrenceLog>): Session {
+export function logOccurrence(db: Sqlite, v: z.output<typeof s.OccurrenceLog>, today: string): Session {
   notLoggedYet(db, v.slotId, v.date);
   occurrenceOf(db, v.slotId, v.date);
   if (v.session.date !== v.date)
     throw invalid('session.date', `this occurrence is on ${v.date}; log another date as a separate session`);
-  const session = createSession(db, v.session);
+  const session = createSession(db, v.session, today);
   link(db, v.slotId, v.date, session.id);
   return session;
 }
 
 /** Cancels an occurrence as a whole: its code for every student (misses owe makeups as usual). */
-export function cancelOccurrence(db: Sqlite, v: z.output<typeof s.OccurrenceCancel>): Session {
+export function cancelOccurrence(db: Sqlite, v: z.output<typeof s.OccurrenceCancel>, today: string): Session {
   notLoggedYet(db, v.slotId, v.date);
   const o = occurrenceOf(db, v.slotId, v.date);
-  const session = createSession(db, {
-    date: o.date,
-    startTime: o.startTime,
-    minutes: o.minutes,
-    setting: o.setting,
-    grouping: o.grouping,
-    note: v.note ?? null,
-    students: o.studentIds.map((id) => ({ studentId: id, code: v.code as MissCode, makeupFor: [], goalData: [] })),
-  });
+  const session = createSession(
+    db,
+    {
+      date: o.date,
+      startTime: o.startTime,
+      minutes: o.minutes,
+      setting: o.setting,
+      grouping: o.grouping,
+      note: v.note ?? null,
+      nonSchoolDayReason: null,
+      students: o.studentIds.map((id) => ({
+        studentId: id,
+        code: v.code as MissCode,
+        makeupFor: [],
+        goalData: [],
+        note: null,
+      })),
+    },
+    today,
+  );
   link(db, v.slotId, v.date, session.id);
   return session;
 }

@@ -2,12 +2,15 @@ import type { z } from 'zod';
 import type * as s from '../../../shared/api/schemas';
 import type { GoalDatum, OpenMiss, Session, SessionStudent } from '../../../shared/api/types';
 import type { MissCode } from '../../../shared/domain/codes';
-import { timeToMinutes } from '../../../shared/domain/dates';
+import { minutesToTime, timeToMinutes, toDay } from '../../../shared/domain/dates';
+import { enrollmentProblem, enrollmentOn } from '../../../shared/domain/enrollment';
+import { type NamedStudent, studentsNamed } from '../../../shared/domain/notes';
+import { calendarForStudent, loadEnrollments } from './enrollment';
 import { makeupLedger } from '../../../shared/domain/makeups';
 import { AppError, invalid, notFound } from '../../ipc/errors';
 import type { Sqlite } from '../db';
 import { getSettings } from './settings';
-import { loadMakeupInputs } from './minutes';
+import { calendarsFor, loadMakeupInputs } from './minutes';
 
 type SessionInput = z.output<typeof s.SessionInput>;
 
@@ -21,10 +24,11 @@ interface SessionRow {
   note: string | null;
   cptCode: string | null;
   isMakeup: number;
+  nonSchoolDayReason: string | null;
 }
 
 const SESSION_COLUMNS = `s.id, s.date, s.start_time AS startTime, s.minutes, s.setting, s.grouping, s.note,
-  s.cpt_code AS cptCode, s.is_makeup AS isMakeup`;
+  s.cpt_code AS cptCode, s.is_makeup AS isMakeup, s.non_school_reason AS nonSchoolDayReason`;
 
 function hydrate(db: Sqlite, rows: SessionRow[]): Session[] {
   if (rows.length === 0) return [];
@@ -33,7 +37,8 @@ function hydrate(db: Sqlite, rows: SessionRow[]): Session[] {
   const att = db
     .prepare(
       `SELECT a.id AS attendanceId, a.session_id AS sessionId, a.student_id AS studentId,
-        coalesce(st.preferred_name, st.first_name) || ' ' || st.last_name AS name, a.code, a.minutes
+        coalesce(st.preferred_name, st.first_name) || ' ' || st.last_name AS name, a.code, a.minutes,
+        a.note
        FROM attendance a JOIN students st ON st.id = a.student_id
        WHERE a.session_id IN (${placeholders}) ORDER BY st.last_name, st.first_name`,
     )
@@ -94,19 +99,36 @@ export function listSessions(db: Sqlite, q: z.output<typeof s.SessionQuery>): Se
   return hydrate(db, rows);
 }
 
+/** Names as written in the records: a note is refused only when it names a student exactly so. */
+function namedExactly(note: string | null, students: NamedStudent[]): NamedStudent[] {
+  return studentsNamed(note, students).filter((st) =>
+    [st.firstName, st.lastName, st.preferredName ?? ''].some((n) => n.length >= 2 && note!.includes(n)),
+  );
+}
+
 /** Checks every rule that needs the database; throws an AppError naming the field. */
-function validate(db: Sqlite, v: SessionInput, sessionId: number | null) {
+function validate(db: Sqlite, v: SessionInput, sessionId: number | null, today: string) {
   if (v.grouping === 'individual' && v.students.length > 1) {
     throw invalid(
       'grouping',
       `an individual session has one student; this one lists ${v.students.length}. Choose group`,
     );
   }
+  // docs/domain.md "Sessions and attendance": a session is what happened, so it is dated today or earlier.
+  if (v.date > today) {
+    throw invalid('date', `${v.date} is after today (${today}); a session is logged once it has happened`);
+  }
+  const enrollments = loadEnrollments(db);
+  const calendars = calendarsFor(db);
+  const schoolName = db.prepare('SELECT name FROM schools WHERE id = ?');
   const studentQ = db.prepare(
     `SELECT st.id, st.first_name || ' ' || st.last_name AS name, st.school_id AS schoolId, sc.name AS school
      FROM students st JOIN schools sc ON sc.id = st.school_id WHERE st.id = ?`,
   );
   const yearQ = db.prepare('SELECT 1 FROM school_years WHERE school_id = ? AND first_day <= ? AND last_day >= ?');
+  const namesQ = db.prepare(
+    'SELECT id, first_name AS firstName, last_name AS lastName, preferred_name AS preferredName FROM students WHERE id = ?',
+  );
   const sameDay = db.prepare(
     `SELECT s.id, s.start_time AS startTime, s.minutes FROM attendance a JOIN sessions s ON s.id = a.session_id
      WHERE a.student_id = ? AND a.date = ? AND s.id <> ?`,
@@ -123,11 +145,25 @@ function validate(db: Sqlite, v: SessionInput, sessionId: number | null) {
     const st = studentQ.get(entry.studentId) as
       { id: number; name: string; schoolId: number; school: string } | undefined;
     if (!st) throw notFound('Student', entry.studentId, `students.${i}.studentId`);
-    if (!yearQ.get(st.schoolId, v.date, v.date)) {
-      throw invalid(
-        'date',
-        `${v.date} is outside every school year of ${st.school}; add the school year under Schools first`,
-      );
+    const list = enrollments.get(st.id) ?? [];
+    const problem = enrollmentProblem(list, v.date, st.name);
+    if (problem) throw invalid('date', problem);
+    const here = enrollmentOn(list, v.date);
+    const schoolId = here.state === 'none' ? st.schoolId : here.schoolId;
+    const school = schoolId === st.schoolId ? st.school : (schoolName.get(schoolId) as { name: string }).name;
+    if (!v.nonSchoolDayReason) {
+      if (!yearQ.get(schoolId, v.date, v.date)) {
+        throw invalid(
+          'date',
+          `${v.date} is outside every school year of ${school}; add the school year under Schools first, or mark it as a non-school-day session and say why`,
+        );
+      }
+      if (!calendarForStudent(calendars, list, st.schoolId).isInstructional(toDay(v.date))) {
+        throw invalid(
+          'date',
+          `${v.date} is not a school day for ${st.name} at ${school} (weekend, holiday or break). Choose another date, or mark it as a non-school-day session and say why (e.g. extended school year)`,
+        );
+      }
     }
     for (const other of sameDay.all(st.id, v.date, sessionId ?? 0) as {
       id: number;
@@ -161,6 +197,19 @@ function validate(db: Sqlite, v: SessionInput, sessionId: number | null) {
         `a makeup counts only when ${st.name} is present; remove the makeup link or mark present`,
       );
     }
+    if (entry.note) {
+      const others = v.students
+        .filter((x) => x.studentId !== st.id)
+        .map((x) => namesQ.get(x.studentId) as NamedStudent | undefined)
+        .filter((x): x is NamedStudent => !!x);
+      const named = namedExactly(entry.note, others);
+      if (named.length) {
+        throw invalid(
+          `students.${i}.note`,
+          `${st.name}'s note names ${named.map((n) => n.firstName).join(', ')}; a student's note is about that student only. Write it in their own note instead`,
+        );
+      }
+    }
     if (entry.goalData.length && entry.code !== 'present') {
       throw invalid(`students.${i}.goalData`, `goal data needs ${st.name} to be present`);
     }
@@ -171,6 +220,75 @@ function validate(db: Sqlite, v: SessionInput, sessionId: number | null) {
         throw invalid(`students.${i}.goalData.${k}.goalId`, `that goal is not one of ${st.name}'s goals`);
     });
   });
+  if (v.note && v.students.length > 1) {
+    const all = v.students.map((x) => namesQ.get(x.studentId) as NamedStudent);
+    const named = namedExactly(v.note, all);
+    if (named.length) {
+      throw invalid(
+        'note',
+        `the shared activity note names ${named.map((n) => n.firstName).join(', ')}; it goes into every student's record. Write about a student in their own note instead`,
+      );
+    }
+  }
+  // The therapist cannot be in two sessions at once, whichever students they hold.
+  const clash = db
+    .prepare(
+      `SELECT s.id, s.start_time AS startTime, s.minutes FROM sessions s WHERE s.date = ? AND s.id <> ?
+       ORDER BY s.start_time`,
+    )
+    .all(v.date, sessionId ?? 0) as { id: number; startTime: string; minutes: number }[];
+  for (const other of clash) {
+    const os = timeToMinutes(other.startTime);
+    if (os < end && start < os + other.minutes) {
+      throw new AppError(
+        'conflict',
+        `Start time: you already have a session on ${v.date} from ${other.startTime} to ${minutesToTime(os + other.minutes)}; you cannot be in two sessions at once. Change the time, or edit that session.`,
+        'startTime',
+      );
+    }
+  }
+}
+
+/**
+ * Final progress reports whose period holds the session (before or after the change), for the
+ * students concerned: changing such a session needs a confirmation and is recorded in History.
+ */
+export function finalReportsTouching(
+  db: Sqlite,
+  sessionId: number | null,
+  change: { date: string; students: { studentId: number }[] } | null,
+): string[] {
+  const pairs: { studentId: number; date: string }[] = [];
+  if (sessionId != null) {
+    for (const r of db
+      .prepare('SELECT student_id AS studentId, date FROM attendance WHERE session_id = ?')
+      .all(sessionId) as { studentId: number; date: string }[])
+      pairs.push(r);
+  }
+  if (change) for (const s of change.students) pairs.push({ studentId: s.studentId, date: change.date });
+  const q = db.prepare(
+    `SELECT rp.label, coalesce(st.preferred_name, st.first_name) || ' ' || st.last_name AS name
+     FROM progress_reports pr JOIN reporting_periods rp ON rp.id = pr.period_id JOIN students st ON st.id = pr.student_id
+     WHERE pr.status = 'final' AND pr.student_id = ? AND rp.start_date <= ? AND rp.end_date >= ? LIMIT 1`,
+  );
+  const out = new Set<string>();
+  for (const p of pairs) {
+    const r = q.get(p.studentId, p.date, p.date) as { label: string; name: string } | undefined;
+    if (r) out.add(`${r.name} (${r.label})`);
+  }
+  return [...out];
+}
+
+function confirmFinal(db: Sqlite, sessionId: number, change: SessionInput | null, confirmed: boolean | undefined) {
+  if (confirmed) return;
+  const finals = finalReportsTouching(db, sessionId, change);
+  if (finals.length) {
+    throw new AppError(
+      'confirm',
+      `This session is inside a reporting period whose progress report is final: ${finals.join(', ')}. The final report will not change; the change will be recorded in History. Confirm to go ahead.`,
+      'confirmFinalReport',
+    );
+  }
 }
 
 function writeStudents(db: Sqlite, sessionId: number, v: SessionInput) {
@@ -184,9 +302,9 @@ function writeStudents(db: Sqlite, sessionId: number, v: SessionInput) {
     ).map((r) => [r.studentId, r]),
   );
   const insert = db.prepare(
-    'INSERT INTO attendance (session_id, student_id, code, minutes, date) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO attendance (session_id, student_id, code, minutes, date, note) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const update = db.prepare('UPDATE attendance SET code = ?, minutes = ?, date = ? WHERE id = ?');
+  const update = db.prepare('UPDATE attendance SET code = ?, minutes = ?, date = ?, note = ? WHERE id = ?');
   const madeUp = db.prepare('SELECT count(*) AS n FROM makeup_links WHERE missed_attendance_id = ?');
   const clearLinks = db.prepare('DELETE FROM makeup_links WHERE makeup_attendance_id = ?');
   const link = db.prepare('INSERT INTO makeup_links (makeup_attendance_id, missed_attendance_id) VALUES (?, ?)');
@@ -206,10 +324,12 @@ function writeStudents(db: Sqlite, sessionId: number, v: SessionInput) {
           `a makeup session already replaces this miss; unlink that makeup before marking the student present`,
         );
       }
-      update.run(entry.code, minutes, v.date, prior.id);
+      update.run(entry.code, minutes, v.date, entry.note ?? null, prior.id);
       attId = prior.id;
     } else {
-      attId = Number(insert.run(sessionId, entry.studentId, entry.code, minutes, v.date).lastInsertRowid);
+      attId = Number(
+        insert.run(sessionId, entry.studentId, entry.code, minutes, v.date, entry.note ?? null).lastInsertRowid,
+      );
     }
     keep.add(entry.studentId);
     clearLinks.run(attId);
@@ -223,39 +343,62 @@ function writeStudents(db: Sqlite, sessionId: number, v: SessionInput) {
   for (const [studentId, row] of existing) if (!keep.has(studentId)) drop.run(row.id);
 }
 
-export function createSession(db: Sqlite, v: SessionInput): Session {
+export function createSession(db: Sqlite, v: SessionInput, today: string): Session {
   return db.transaction(() => {
-    validate(db, v, null);
+    validate(db, v, null, today);
     const isMakeup = v.students.some((x) => x.makeupFor.length > 0) ? 1 : 0;
     const r = db
       .prepare(
-        `INSERT INTO sessions (date, start_time, minutes, setting, grouping, note, cpt_code, is_makeup)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sessions (date, start_time, minutes, setting, grouping, note, cpt_code, is_makeup, non_school_reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(v.date, v.startTime, v.minutes, v.setting, v.grouping, v.note, v.cptCode ?? null, isMakeup);
+      .run(
+        v.date,
+        v.startTime,
+        v.minutes,
+        v.setting,
+        v.grouping,
+        v.note,
+        v.cptCode ?? null,
+        isMakeup,
+        v.nonSchoolDayReason ?? null,
+      );
     const id = Number(r.lastInsertRowid);
     writeStudents(db, id, v);
     return getSession(db, id);
   })();
 }
 
-export function updateSession(db: Sqlite, v: z.output<typeof s.SessionUpdate>): Session {
+export function updateSession(db: Sqlite, v: z.output<typeof s.SessionUpdate>, today: string): Session {
   return db.transaction(() => {
     getSession(db, v.id);
-    validate(db, v, v.id);
+    validate(db, v, v.id, today);
+    confirmFinal(db, v.id, v, v.confirmFinalReport);
     const isMakeup = v.students.some((x) => x.makeupFor.length > 0) ? 1 : 0;
     db.prepare(
       `UPDATE sessions SET date = ?, start_time = ?, minutes = ?, setting = ?, grouping = ?, note = ?, cpt_code = ?,
-        is_makeup = ? WHERE id = ?`,
-    ).run(v.date, v.startTime, v.minutes, v.setting, v.grouping, v.note, v.cptCode ?? null, isMakeup, v.id);
+        is_makeup = ?, non_school_reason = ? WHERE id = ?`,
+    ).run(
+      v.date,
+      v.startTime,
+      v.minutes,
+      v.setting,
+      v.grouping,
+      v.note,
+      v.cptCode ?? null,
+      isMakeup,
+      v.nonSchoolDayReason ?? null,
+      v.id,
+    );
     writeStudents(db, v.id, v);
     return getSession(db, v.id);
   })();
 }
 
-export function deleteSession(db: Sqlite, id: number): { id: number } {
+export function deleteSession(db: Sqlite, id: number, confirmed?: boolean): { id: number } {
   return db.transaction(() => {
     getSession(db, id);
+    confirmFinal(db, id, null, confirmed);
     db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
     return { id };
   })();

@@ -5,6 +5,7 @@ import type { Setting } from '../../../shared/domain/codes';
 import { emptyBySetting, weeklyEquivalent } from '../../../shared/domain/minutes-owed';
 import { notFound } from '../../ipc/errors';
 import type { Sqlite } from '../db';
+import { listEnrollments, syncFromStudentEdit } from './enrollment';
 import { listPlans } from './plans';
 import { getSchool } from './schools';
 
@@ -23,7 +24,7 @@ export function getStudent(db: Sqlite, id: number, field = 'studentId'): Student
 }
 
 export function getStudentDetail(db: Sqlite, id: number): StudentDetail {
-  return { ...getStudent(db, id, 'id'), plans: listPlans(db, id) };
+  return { ...getStudent(db, id, 'id'), plans: listPlans(db, id), enrollments: listEnrollments(db, id) };
 }
 
 export function listStudents(db: Sqlite, filter: z.output<typeof s.StudentFilter>, today: string): StudentRow[] {
@@ -100,17 +101,25 @@ const insertStudent = (db: Sqlite, v: z.output<typeof s.StudentInput>) =>
     )
     .run((({ keepConsent: _, ...p }) => p)(studentParams(v)));
 
+/** A new student, enrolled at their school from `enrolledFrom` (else from before any record). */
 export function createStudent(db: Sqlite, input: z.output<typeof s.StudentInput>): Student {
   return db.transaction(() => {
     getSchool(db, input.schoolId);
-    return getStudent(db, Number(insertStudent(db, input).lastInsertRowid));
+    const id = Number(insertStudent(db, input).lastInsertRowid);
+    db.prepare('INSERT INTO enrollments (student_id, school_id, start_date) VALUES (?, ?, ?)').run(
+      id,
+      input.schoolId,
+      input.enrolledFrom ?? null,
+    );
+    return getStudent(db, id);
   })();
 }
 
-export function updateStudent(db: Sqlite, v: z.output<typeof s.StudentUpdate>): Student {
+export function updateStudent(db: Sqlite, v: z.output<typeof s.StudentUpdate>, today: string): Student {
   return db.transaction(() => {
-    getStudent(db, v.id, 'id');
+    const before = getStudent(db, v.id, 'id');
     getSchool(db, v.schoolId);
+    syncFromStudentEdit(db, v.id, before, { schoolId: v.schoolId, status: v.status }, today);
     db.prepare(
       `UPDATE students SET first_name = @firstName, last_name = @lastName, preferred_name = @preferredName,
         date_of_birth = @dateOfBirth, grade = @grade, school_id = @schoolId, teacher = @teacher,

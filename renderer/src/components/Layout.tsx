@@ -13,6 +13,7 @@ export const NAV = [
   { to: '/search', label: 'Search', key: 'K', short: 'Sr' },
   { to: '/reports', label: 'Progress reports', key: '3', short: 'Pr' },
   { to: '/records', label: 'Records', key: '4', short: 'Re' },
+  { to: '/check', label: 'Check my records', key: '', short: 'Ck' },
   { to: '/schools', label: 'Schools & calendars', key: '5', short: 'Sc' },
   { to: '/data', label: 'Backups & data', key: '6', short: 'Da' },
   { to: '/year-end', label: 'The year’s end', key: '7', short: 'Ye' },
@@ -135,12 +136,16 @@ export function Layout() {
         <ul>
           {NAV.map((n) => (
             <li key={n.to}>
-              <NavLink to={n.to} end={n.to === '/'} title={collapsed ? `${n.label} (Ctrl ${n.key})` : undefined}>
+              <NavLink
+                to={n.to}
+                end={n.to === '/'}
+                title={collapsed ? (n.key ? `${n.label} (Ctrl ${n.key})` : n.label) : undefined}
+              >
                 <span className="nav-short" aria-hidden="true">
                   {n.short}
                 </span>
                 <span className="nav-label">{n.label}</span>
-                <kbd aria-hidden="true">Ctrl {n.key}</kbd>
+                {n.key && <kbd aria-hidden="true">Ctrl {n.key}</kbd>}
               </NavLink>
             </li>
           ))}

@@ -17,7 +17,7 @@ import {
   type Setting,
 } from '../../../shared/domain/codes';
 import { addDays, localToday, minutesToTime, timeToMinutes } from '../../../shared/domain/dates';
-import { call, useApi, useWrite } from '../api';
+import { call, errorOf, useApi, useWrite } from '../api';
 import { Confirm, ErrorMessage, Field, Loading } from '../components/ui';
 import { clearDraft, readDraft, writeDraft } from '../drafts';
 import { fmtDay, studentName } from '../format';
@@ -38,6 +38,8 @@ interface Row {
   makeupFor: number[];
   goals: Goal[];
   data: DataEntry[];
+  /** The student's own note (docs/domain.md: notes belong to one student). */
+  note: string;
 }
 
 const CPT_CODES: Record<string, string> = {
@@ -122,6 +124,7 @@ interface SessionDraft {
   grouping: Grouping;
   note: string;
   cptCode: string;
+  nonSchool?: string | null;
   rows: Row[];
 }
 
@@ -147,6 +150,8 @@ function SessionForm({ session }: { session?: Session | undefined }) {
   const [grouping, setGrouping] = useState<Grouping>(draft?.grouping ?? session?.grouping ?? 'individual');
   const [note, setNote] = useState(draft?.note ?? session?.note ?? '');
   const [cptCode, setCptCode] = useState(draft?.cptCode ?? session?.cptCode ?? '');
+  const [nonSchool, setNonSchool] = useState(draft?.nonSchool ?? session?.nonSchoolDayReason ?? null);
+  const [askGroupOfOne, setAskGroupOfOne] = useState(false);
   const [rows, setRows] = useState<Row[]>(draft?.rows ?? []);
   const [restored, setRestored] = useState(!!draft);
   const touched = useRef({
@@ -162,8 +167,18 @@ function SessionForm({ session }: { session?: Session | undefined }) {
       changed.current = true;
       return;
     }
-    writeDraft(draftKey, { date, startTime, minutes, setting, grouping, note, cptCode, rows } satisfies SessionDraft);
-  }, [draftKey, date, startTime, minutes, setting, grouping, note, cptCode, rows]);
+    writeDraft(draftKey, {
+      date,
+      startTime,
+      minutes,
+      setting,
+      grouping,
+      note,
+      cptCode,
+      nonSchool,
+      rows,
+    } satisfies SessionDraft);
+  }, [draftKey, date, startTime, minutes, setting, grouping, note, cptCode, nonSchool, rows]);
   // A new session starts when the previous one logged that day ended.
   useEffect(() => {
     if (touched.current.startTime) return;
@@ -201,6 +216,7 @@ function SessionForm({ session }: { session?: Session | undefined }) {
       makeupFor: [],
       goals: currentGoals(s, date),
       data: [],
+      note: '',
       ...preset,
     };
     setRows((prev) => {
@@ -227,6 +243,7 @@ function SessionForm({ session }: { session?: Session | undefined }) {
             code: st.code,
             minutes: st.minutes === session.minutes ? '' : String(st.minutes),
             makeupFor: st.makeupFor,
+            note: st.note ?? '',
             goals: currentGoals(s, session.date),
             data: st.goalData.map((d) => ({
               goalId: d.goalId,
@@ -269,9 +286,11 @@ function SessionForm({ session }: { session?: Session | undefined }) {
     grouping,
     note: note || null,
     cptCode: cptCode || null,
+    ...(nonSchool != null ? { nonSchoolDayReason: nonSchool || null } : {}),
     students: rows.map((r) => ({
       studentId: r.studentId,
       code: r.code,
+      ...(r.note.trim() ? { note: r.note } : {}),
       ...(r.minutes ? { minutes: Number(r.minutes) } : {}),
       makeupFor: r.makeupFor,
       goalData:
@@ -289,7 +308,12 @@ function SessionForm({ session }: { session?: Session | undefined }) {
     })),
   });
 
-  const submit = () => {
+  const submit = (checked: { groupOfOne?: boolean; finalReport?: boolean } = {}) => {
+    if (grouping === 'group' && rows.length === 1 && !checked.groupOfOne) {
+      setAskGroupOfOne(true);
+      return;
+    }
+    setAskGroupOfOne(false);
     const value = input();
     const done = (s: Session) => {
       localStorage.setItem(LAST_KEY, JSON.stringify({ setting, grouping, minutes: Number(minutes) }));
@@ -302,12 +326,17 @@ function SessionForm({ session }: { session?: Session | undefined }) {
       setRows([]);
       setNote('');
       setCptCode('');
+      setNonSchool(null);
       setStartTime(minutesToTime(Math.min(timeToMinutes(startTime) + Number(minutes), 23 * 60 + 55)));
       touched.current = { setting: false, minutes: false, grouping: false, startTime: false };
       changed.current = false;
       document.getElementById('student-picker')?.focus();
     };
-    if (session) update.mutate({ ...value, id: session.id }, { onSuccess: done });
+    if (session)
+      update.mutate(
+        { ...value, id: session.id, ...(checked.finalReport ? { confirmFinalReport: true } : {}) },
+        { onSuccess: done },
+      );
     else if (occurrence)
       logOccurrence.mutate({ ...occurrence, session: value }, { onSuccess: () => void navigate(-1) });
     else create.mutate(value, { onSuccess: done });
@@ -477,20 +506,46 @@ function SessionForm({ session }: { session?: Session | undefined }) {
         </div>
         <div className="grid-form">
           <div className="span-all">
-            <Field label="Note" name="note" error={m.error}>
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={nonSchool != null}
+                onChange={(e) => setNonSchool(e.target.checked ? '' : null)}
+              />{' '}
+              Not a school day for these students (extended school year, a makeup on a work day…)
+            </label>
+            {nonSchool != null && (
+              <Field label="Why it happened on a non-school day" name="nonSchoolDayReason" error={m.error}>
+                {(p) => (
+                  <input {...p} value={nonSchool} onChange={(e) => setNonSchool(e.target.value)} maxLength={300} />
+                )}
+              </Field>
+            )}
+          </div>
+          <div className="span-all">
+            <Field
+              label="Note"
+              name="note"
+              error={m.error}
+              hint={
+                rows.length > 1
+                  ? "Shared by the whole group: describe the activity and name no student. Anything about one student goes in that student's own note."
+                  : undefined
+              }
+            >
               {(p) => (
                 <textarea
                   {...p}
                   rows={2}
                   value={note}
                   onChange={(e) => setNote(e.target.value)}
-                  placeholder="What was worked on, how it went"
+                  placeholder={rows.length > 1 ? 'The activity, for everyone' : 'What was worked on, how it went'}
                 />
               )}
             </Field>
           </div>
         </div>
-        <ErrorMessage error={m.error} />
+        {errorOf(m.error)?.code !== 'confirm' && <ErrorMessage error={m.error} />}
         {saved && !m.error && (
           <p role="status" className="notice">
             Saved: {fmtDay(saved.date)} {saved.startTime}, {saved.minutes} min{' '}
@@ -510,10 +565,34 @@ function SessionForm({ session }: { session?: Session | undefined }) {
           title="Delete this session?"
           message="The session and its attendance and goal data are removed; makeup links to it are removed too."
           confirmLabel="Delete session"
-          onConfirm={() => del.mutate({ id: session.id })}
+          onConfirm={() =>
+            del.mutate({
+              id: session.id,
+              ...(errorOf(del.error)?.code === 'confirm' ? { confirmFinalReport: true } : {}),
+            })
+          }
           onClose={() => setConfirmDelete(false)}
           busy={del.isPending}
           error={del.error}
+        />
+      )}
+      <Confirm
+        open={askGroupOfOne}
+        title="A group session with one student?"
+        message="Only one student is listed in this group session. Save it as a group anyway (for instance when the others were not on your caseload), or go back and change the grouping to individual."
+        confirmLabel="Save as a group"
+        onConfirm={() => submit({ groupOfOne: true })}
+        onClose={() => setAskGroupOfOne(false)}
+      />
+      {session && (
+        <Confirm
+          open={errorOf(update.error)?.code === 'confirm'}
+          title="Change a session inside a final report's period?"
+          message={errorOf(update.error)?.message ?? ''}
+          confirmLabel="Save the change"
+          onConfirm={() => submit({ groupOfOne: true, finalReport: true })}
+          onClose={() => update.reset()}
+          busy={update.isPending}
         />
       )}
       <p className="muted">
@@ -730,6 +809,7 @@ function StudentRowEditor({
           Remove
         </button>
       </div>
+      <StudentNote row={row} base={base} error={error} onChange={onChange} />
       {(options.length > 0 || row.makeupFor.length > 0) && row.code === 'present' && (
         <fieldset className="makeups">
           <legend>Makes up for</legend>
@@ -824,5 +904,45 @@ function StudentRowEditor({
         </details>
       )}
     </fieldset>
+  );
+}
+
+/** A student's own note, opened on demand so the form stays short for sessions that need none. */
+function StudentNote({
+  row,
+  base,
+  error,
+  onChange,
+}: {
+  row: Row;
+  base: string;
+  error: unknown;
+  onChange: (p: Partial<Row>) => void;
+}) {
+  const e = errorOf(error);
+  const [open, setOpen] = useState(row.note !== '' || e?.field === `${base}.note`);
+  if (!open)
+    return (
+      <button type="button" className="link" onClick={() => setOpen(true)}>
+        Add a note for {row.name} only
+      </button>
+    );
+  return (
+    <Field
+      label={`${row.name}'s own note`}
+      name={`${base}.note`}
+      error={error}
+      hint="Seen only in this student's records"
+    >
+      {(p) => (
+        <textarea
+          {...p}
+          rows={2}
+          value={row.note}
+          onChange={(ev) => onChange({ note: ev.target.value })}
+          autoFocus={row.note === ''}
+        />
+      )}
+    </Field>
   );
 }

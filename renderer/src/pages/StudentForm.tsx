@@ -37,6 +37,7 @@ export function StudentForm({ student, onDone }: { student?: Student; onDone: (i
           medicaidConsentFrom: v['medicaidConsentFrom'],
           medicaidConsentTo: v['medicaidConsentTo'],
           status: (v['status'] ?? 'active') as 'active' | 'exited',
+          ...(student ? {} : { enrolledFrom: v['enrolledFrom'] }),
         };
         if (student) update.mutate({ ...input, id: student.id });
         else create.mutate(input);
@@ -54,7 +55,16 @@ export function StudentForm({ student, onDone }: { student?: Student; onDone: (i
       <Field label="Date of birth" name="dateOfBirth" error={error}>
         {(p) => <input {...p} type="date" defaultValue={student?.dateOfBirth ?? ''} />}
       </Field>
-      <Field label="School" name="schoolId" error={error}>
+      <Field
+        label="School"
+        name="schoolId"
+        error={error}
+        hint={
+          student
+            ? 'To correct a mistake only: a move to another school is a Transfer, on the student page.'
+            : undefined
+        }
+      >
         {(p) => (
           <select {...p} defaultValue={student?.schoolId ?? schools.data?.[0]?.id} required>
             {schools.data?.map((s) => (
@@ -65,6 +75,16 @@ export function StudentForm({ student, onDone }: { student?: Student; onDone: (i
           </select>
         )}
       </Field>
+      {!student && (
+        <Field
+          label="Enrolled from"
+          name="enrolledFrom"
+          error={error}
+          hint="First day at this school on your caseload; leave empty if they were already there."
+        >
+          {(p) => <input {...p} type="date" />}
+        </Field>
+      )}
       <Field label="Grade" name="grade" error={error}>
         {(p) => <input {...p} defaultValue={student?.grade ?? ''} placeholder="K, 1, 2…" />}
       </Field>

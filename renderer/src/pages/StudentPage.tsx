@@ -19,6 +19,18 @@ import { StudentCoverageCard } from '../features/schedule/Coverage';
 import { TableHead } from '../components/TableHead';
 import { JudgedSummary } from '../features/compliance/JudgedSummary';
 import { EvaluationsPanel } from '../features/evaluations/EvaluationsPanel';
+import { EnrollmentPanel } from '../features/enrollment/EnrollmentPanel';
+import { noteForStudent } from '../../../shared/domain/notes';
+import type { Session } from '../../../shared/api/types';
+
+/** What this student's record shows for a session: their note, and the shared one if it names no one else. */
+function ownNote(studentId: number, x: Session): string {
+  const named = x.students.map((st) => {
+    const [first, ...rest] = st.name.split(' ');
+    return { id: st.studentId, firstName: first ?? '', lastName: rest.join(' ') };
+  });
+  return noteForStudent(studentId, x.students.find((st) => st.studentId === studentId)?.note, x.note, named);
+}
 
 export function StudentPage() {
   const id = Number(useParams()['id']);
@@ -83,6 +95,8 @@ export function StudentPage() {
       {overview.data && <MinutesOverview overview={overview.data} />}
       <StudentCoverageCard studentId={s.id} />
 
+      <EnrollmentPanel student={s} />
+
       <section aria-labelledby="iep-title" className="panel">
         <header className="section-head">
           <h2 id="iep-title">IEP, services and goals</h2>
@@ -111,7 +125,7 @@ export function StudentPage() {
         message={
           <>
             This removes the student, every IEP, service line, goal and session record of theirs from this computer. It
-            cannot be undone here. To keep the history, set the status to <b>Exited</b> instead.
+            cannot be undone here. To keep the history, record an <b>Exit</b> under School and enrollment instead.
           </>
         }
         confirmLabel="Delete student and records"
@@ -504,7 +518,7 @@ function RecentSessions({ studentId }: { studentId: number }) {
                   </td>
                   <td>{me ? ATTENDANCE_LABELS[me.code] : ''}</td>
                   <td className="num">{me?.minutes}</td>
-                  <td className="note">{x.note}</td>
+                  <td className="note">{ownNote(studentId, x)}</td>
                   <td>
                     <button type="button" className="link" onClick={() => navigate(`/sessions/${x.id}`)}>
                       Edit
