@@ -12,6 +12,7 @@ import { addDays, fromDay, mondayOf, monthRange, toDay, weekRange } from '../../
 import type { Makeup, Miss } from '../../../shared/domain/makeups';
 import {
   type AttendanceRow,
+  type SessionTime,
   complianceRatio,
   deliveryMix,
   isBehind,
@@ -391,7 +392,7 @@ export function caseloadCompliance(
   const present = new Map<number, PresentMinutes[]>();
   const rawRows = db
     .prepare(
-      `SELECT a.student_id, a.date, s.setting, s.grouping, a.code, a.minutes
+      `SELECT a.student_id, a.date, s.setting, s.grouping, a.code, a.minutes, s.id, s.minutes
        FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE a.date BETWEEN ? AND ?`,
     )
     .raw(true)
@@ -402,11 +403,27 @@ export function caseloadCompliance(
     Grouping,
     AttendanceCode,
     number,
+    number,
+    number,
   ][];
+  // The delivery mix in therapist time: each session in the range once, for its length, when someone
+  // (at the chosen school) was present in it.
+  const schoolOf = range.schoolId
+    ? new Map(
+        (db.prepare('SELECT id, school_id AS s FROM students').all() as { id: number; s: number }[]).map((r) => [
+          r.id,
+          r.s,
+        ]),
+      )
+    : null;
+  const mixSessions = new Map<number, SessionTime>();
   // The range's rows summed per student, setting, grouping and code, as the SQL of the range did.
   const sums = new Map<number, AttendanceRow>();
-  for (const [sid, date, setting, grouping, code, minutes] of rawRows) {
+  for (const [sid, date, setting, grouping, code, minutes, sessionId, sessionMinutes] of rawRows) {
     if (date >= range.from && date <= range.to) {
+      if (code === 'present' && (!schoolOf || schoolOf.get(sid) === range.schoolId)) {
+        mixSessions.set(sessionId, { setting, minutes: sessionMinutes, anyPresent: true });
+      }
       const k = sid * 64 + ROW_KEY[setting] * 21 + ROW_KEY[grouping] * 7 + ROW_KEY[code];
       const had = sums.get(k);
       if (had) had.minutes += minutes;
@@ -455,17 +472,7 @@ export function caseloadCompliance(
   rows.sort(
     (a, b) => (a.summary.compliance ?? Infinity) - (b.summary.compliance ?? Infinity) || a.name.localeCompare(b.name),
   );
-  // Therapist time: each session once, summed per setting in SQL, when someone was present.
-  const sessions = db
-    .prepare(
-      `SELECT s.setting, sum(s.minutes) AS minutes FROM sessions s
-       WHERE s.date BETWEEN ? AND ? AND EXISTS (
-         SELECT 1 FROM attendance a ${range.schoolId ? 'JOIN students st ON st.id = a.student_id' : ''}
-         WHERE a.session_id = s.id AND a.code = 'present' ${school})
-       GROUP BY s.setting`,
-    )
-    .all(range.from, range.to, ...schoolArgs) as { setting: Setting; minutes: number }[];
-  const mix = deliveryMix(sessions.map((s) => ({ setting: s.setting, minutes: s.minutes, anyPresent: true })));
+  const mix = deliveryMix(mixSessions.values());
   return {
     from: range.from,
     to: range.to,
