@@ -96,18 +96,6 @@ export interface JudgedCompliance {
 
 const EPSILON = 1e-9;
 
-/** The first day of the interval of a kind that holds a day (null: no school year holds it). */
-function intervalStart(kind: Interval, day: Day, calendar: InstructionalCalendar): Day | null {
-  if (kind === 'week') return mondayOf(day);
-  if (kind === 'month') return toDay(`${fromDay(day).slice(0, 8)}01`);
-  return calendar.yearContaining(day)?.first ?? null;
-}
-
-interface Bucket extends Omit<IntervalStatus, 'start' | 'end'> {
-  lo: Day;
-  hi: Day;
-}
-
 /** The intervals of a kind that overlap [from, to]: Mon–Sun weeks, calendar months, school years. */
 export function intervalsOver(kind: Interval, from: Day, to: Day, calendar: InstructionalCalendar): [Day, Day][] {
   const out: [Day, Day][] = [];
@@ -141,80 +129,113 @@ export function judgementSpan(
 }
 
 const SETTING_INDEX: Record<Setting, number> = { push_in: 0, pull_out: 1, consult: 2 };
-const KIND_INDEX: Record<Interval, number> = { week: 0, month: 1, year: 2 };
-/** A number that names (setting, kind, interval start): buckets are looked up once per date. */
-const keyOf = (setting: Setting, kind: Interval, start: Day) =>
-  start * 9 + SETTING_INDEX[setting] * 3 + KIND_INDEX[kind];
+const KINDS: Interval[] = ['week', 'month', 'year'];
+
+/**
+ * The intervals of one setting and kind that overlap the range and have started, held in arrays
+ * (a caseload has tens of thousands of them: no object per interval until one is reported).
+ */
+interface Track {
+  setting: Setting;
+  kind: Interval;
+  starts: Day[];
+  ends: Day[];
+  /** 1 where a line of the setting and kind is in effect in the interval: only those are judged. */
+  live: Uint8Array;
+  owed: Float64Array;
+  credited: Float64Array;
+  planned: Float64Array;
+}
+
+/** The index of the interval holding a day, or -1. */
+function slot(t: Track, d: Day): number {
+  const { starts, ends } = t;
+  if (t.kind === 'week') {
+    const i = (mondayOf(d) - starts[0]!) / 7;
+    return i >= 0 && i < starts.length && t.live[i] ? i : -1;
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! > d) hi = mid - 1;
+    else if (ends[mid]! < d) lo = mid + 1;
+    else return t.live[mid] ? mid : -1;
+  }
+  return -1;
+}
 
 export function judgeCompliance(input: ComplianceInput): JudgedCompliance {
   const { calendar, options } = input;
-  const day = toDay;
-  const today = day(input.today);
-  const from = day(input.from);
-  const to = day(input.to);
-  const buckets = new Map<number, Bucket>();
-  /** Which interval kinds each setting has lines in, finest first. */
-  const kinds: Record<Setting, Interval[]> = { push_in: [], pull_out: [], consult: [] };
+  const today = toDay(input.today);
+  const from = toDay(input.from);
+  const to = toDay(input.to);
+  // Per setting, its tracks finest kind first: a date's minutes go to the finest interval holding it.
+  const tracks: Record<Setting, Track[]> = { push_in: [], pull_out: [], consult: [] };
+  const trackOf = (setting: Setting, kind: Interval): Track => {
+    let t = tracks[setting].find((x) => x.kind === kind);
+    if (!t) {
+      // Intervals overlapping the range that have started (today or earlier).
+      const spans = intervalsOver(kind, from, to, calendar).filter(([a]) => a <= today);
+      const n = spans.length;
+      t = {
+        setting,
+        kind,
+        starts: spans.map((x) => x[0]),
+        ends: spans.map((x) => x[1]),
+        live: new Uint8Array(n),
+        owed: new Float64Array(n),
+        credited: new Float64Array(n),
+        planned: new Float64Array(n),
+      };
+      tracks[setting].push(t);
+      tracks[setting].sort((x, y) => KINDS.indexOf(x.kind) - KINDS.indexOf(y.kind));
+    }
+    return t;
+  };
 
-  // Every interval that overlaps the range and has started, owed in whole: the owed of every line
-  // of the setting over the whole interval (a line amended mid-week still owes its share of the week).
+  // Every interval owed in whole: the owed of every line of the setting over the whole interval
+  // (a line amended mid-week still owes its share of the week).
   for (const line of input.lines) {
     if (line.minutes <= 0) continue;
-    const ls = day(line.startDate);
-    const le = day(line.endDate);
+    const ls = toDay(line.startDate);
+    const le = toDay(line.endDate);
+    const t = trackOf(line.setting, line.interval);
     const fixed = line.interval === 'week' && options.prorateShortWeeks ? 5 : undefined;
-    for (const [a, b] of intervalsOver(line.interval, from, to, calendar)) {
-      if (a > today || le < a || ls > b) continue;
-      const k = keyOf(line.setting, line.interval, a);
-      let bucket = buckets.get(k);
-      if (!bucket) {
-        bucket = {
-          setting: line.setting,
-          interval: line.interval,
-          lo: a,
-          hi: b,
-          open: b >= today,
-          owed: 0,
-          credited: 0,
-          shortfall: 0,
-          remaining: 0,
-          planned: 0,
-          atRisk: false,
-          extra: 0,
-        };
-        buckets.set(k, bucket);
-        if (!kinds[line.setting].includes(line.interval)) kinds[line.setting].push(line.interval);
-      }
-      bucket.owed += owedInInterval(line.minutes, calendar, a, b, Math.max(a, ls), Math.min(b, le), fixed);
+    for (let i = 0; i < t.starts.length; i++) {
+      const a = t.starts[i]!;
+      const b = t.ends[i]!;
+      if (le < a || ls > b) continue;
+      t.live[i] = 1;
+      t.owed[i]! += owedInInterval(line.minutes, calendar, a, b, Math.max(a, ls), Math.min(b, le), fixed);
     }
   }
-  for (const s of SETTINGS) kinds[s].sort((x, y) => KIND_INDEX[x] - KIND_INDEX[y]);
-
-  // A date's minutes of a setting go to the finest interval of that setting that holds the date.
-  const find = (setting: Setting, d: Day): Bucket | undefined => {
-    for (const kind of kinds[setting]) {
-      const start = intervalStart(kind, d, calendar);
-      const b = start == null ? undefined : buckets.get(keyOf(setting, kind, start));
-      if (b) return b;
+  const credit = (setting: Setting, d: Day, minutes: number, field: 'credited' | 'planned'): boolean => {
+    for (const t of tracks[setting]) {
+      const i = slot(t, d);
+      if (i >= 0) {
+        t[field][i]! += minutes;
+        return true;
+      }
     }
-    return undefined;
+    return false;
   };
+  const holds = (setting: Setting, d: Day) => tracks[setting].some((t) => slot(t, d) >= 0);
   const extra = emptyBySetting();
   const inRange = (d: Day) => d >= from && d <= to;
 
   // Makeup minutes leave the interval they were given in and go to the interval of their miss.
   const moved = new Map<number, number>();
   for (const mk of input.makeups) {
-    const given = day(mk.date);
+    const given = toDay(mk.date);
     if (given > today || mk.minutes <= 0) continue;
     const k = given * 3 + SETTING_INDEX[mk.setting];
     moved.set(k, (moved.get(k) ?? 0) + mk.minutes);
-    const b = find(mk.setting, day(mk.missDate));
-    if (b) b.credited += mk.minutes;
-    else if (inRange(given) && !find(mk.setting, given)) extra[mk.setting] += mk.minutes;
+    if (!credit(mk.setting, toDay(mk.missDate), mk.minutes, 'credited') && inRange(given) && !holds(mk.setting, given))
+      extra[mk.setting] += mk.minutes;
   }
   for (const p of input.present) {
-    const d = day(p.date);
+    const d = toDay(p.date);
     if (d > today) continue;
     let own = p.minutes;
     if (moved.size > 0) {
@@ -227,16 +248,18 @@ export function judgeCompliance(input: ComplianceInput): JudgedCompliance {
         moved.set(k, m - take);
       }
     }
-    if (own <= 0) continue;
-    const b = find(p.setting, d);
-    if (b) b.credited += own;
-    else if (inRange(d)) extra[p.setting] += own;
+    if (own > 0 && !credit(p.setting, d, own, 'credited') && inRange(d)) extra[p.setting] += own;
   }
   for (const p of input.planned) {
-    const d = day(p.date);
+    const d = toDay(p.date);
     if (d < today || p.minutes <= 0 || !calendar.isInstructional(d)) continue;
-    const b = find(p.setting, d);
-    if (b?.open) b.planned += p.minutes;
+    // Only the open interval (which holds today) plans ahead.
+    for (const t of tracks[p.setting]) {
+      const i = slot(t, d);
+      if (i < 0) continue;
+      if (t.ends[i]! >= today) t.planned[i]! += p.minutes;
+      break;
+    }
   }
 
   const shortfall = emptyBySetting();
@@ -246,38 +269,45 @@ export function judgeCompliance(input: ComplianceInput): JudgedCompliance {
   let closedMet = 0;
   let riskEnd: Day | null = null;
   const intervals: IntervalStatus[] = [];
-  for (const b of buckets.values()) {
-    const gap = Math.max(0, b.owed - b.credited);
-    b.extra = Math.max(0, b.credited - b.owed);
-    extra[b.setting] += b.extra;
-    if (b.open) {
-      b.remaining = gap;
-      b.atRisk = gap > b.planned + EPSILON;
-      remaining[b.setting] += gap;
-      planned[b.setting] += b.planned;
-      if (b.atRisk && (riskEnd == null || b.hi < riskEnd)) riskEnd = b.hi;
-    } else {
-      b.shortfall = gap;
-      shortfall[b.setting] += gap;
-      closedOwed += b.owed;
-      closedMet += b.owed - gap;
-    }
-    const flagged = b.shortfall > EPSILON || b.atRisk || b.extra > EPSILON;
-    if (input.detail === 'flagged' ? flagged : b.owed > EPSILON || b.credited > 0) {
-      intervals.push({
-        setting: b.setting,
-        interval: b.interval,
-        start: fromDay(b.lo),
-        end: fromDay(b.hi),
-        open: b.open,
-        owed: b.owed,
-        credited: b.credited,
-        shortfall: b.shortfall,
-        remaining: b.remaining,
-        planned: b.planned,
-        atRisk: b.atRisk,
-        extra: b.extra,
-      });
+  for (const setting of SETTINGS) {
+    for (const t of tracks[setting]) {
+      for (let i = 0; i < t.starts.length; i++) {
+        if (!t.live[i]) continue;
+        const owed = t.owed[i]!;
+        const credited = t.credited[i]!;
+        const open = t.ends[i]! >= today;
+        const gap = Math.max(0, owed - credited);
+        const over = Math.max(0, credited - owed);
+        extra[setting] += over;
+        let atRisk = false;
+        if (open) {
+          atRisk = gap > t.planned[i]! + EPSILON;
+          remaining[setting] += gap;
+          planned[setting] += t.planned[i]!;
+          if (atRisk && (riskEnd == null || t.ends[i]! < riskEnd)) riskEnd = t.ends[i]!;
+        } else {
+          shortfall[setting] += gap;
+          closedOwed += owed;
+          closedMet += owed - gap;
+        }
+        const flagged = (!open && gap > EPSILON) || atRisk || over > EPSILON;
+        if (input.detail === 'flagged' ? flagged : owed > EPSILON || credited > 0) {
+          intervals.push({
+            setting,
+            interval: t.kind,
+            start: fromDay(t.starts[i]!),
+            end: fromDay(t.ends[i]!),
+            open,
+            owed,
+            credited,
+            shortfall: open ? 0 : gap,
+            remaining: open ? gap : 0,
+            planned: t.planned[i]!,
+            atRisk,
+            extra: over,
+          });
+        }
+      }
     }
   }
   intervals.sort((a, b) => a.start.localeCompare(b.start) || SETTING_INDEX[a.setting] - SETTING_INDEX[b.setting]);

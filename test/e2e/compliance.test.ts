@@ -113,7 +113,7 @@ describe('Compliance judged per setting and interval', () => {
     expect(await text()).toMatch(/Ada Lopez\s+Lincoln Elementary\s+30\s+30\s+100%(\s+\d+){5}\s+—[\t ]*(\n|$)/);
     expect(await p.getByTestId('behind-count').innerText()).toBe('0');
     expect(await p.getByTestId('at-risk-count').innerText()).toBe('2');
-    await app.screenshot('30-compliance-week');
+    await app.screenshot('50-compliance-week');
     expect(await app.axe()).toEqual([]);
 
     // This month: Owen's first week of November has ended with no push-in: behind, short 60 push-in.
@@ -133,7 +133,7 @@ describe('Compliance judged per setting and interval', () => {
     await expect.poll(firstRow).toMatch(/^Ada Lopez/);
 
     await p.setViewportSize({ width: 1024, height: 768 });
-    await app.screenshot('31-compliance-month-1024');
+    await app.screenshot('51-compliance-month-1024');
     await p.setViewportSize({ width: 1280, height: 800 });
   });
 
@@ -156,7 +156,7 @@ describe('Compliance judged per setting and interval', () => {
       '-l',
       '1',
       join(app.exportDir, pdf),
-      join(SHOTS, '32-compliance-pdf'),
+      join(SHOTS, '52-compliance-pdf'),
     ]);
 
     await p.getByRole('button', { name: 'Save CSV…' }).click();

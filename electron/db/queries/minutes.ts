@@ -12,6 +12,7 @@ import { addDays, fromDay, mondayOf, monthRange, toDay, weekRange } from '../../
 import type { Makeup, Miss } from '../../../shared/domain/makeups';
 import {
   type AttendanceRow,
+  type SessionTime,
   complianceRatio,
   deliveryMix,
   isBehind,
@@ -355,6 +356,22 @@ export function studentOverview(db: Sqlite, studentId: number, today: string): S
   return { studentId, today, periods, weekly, ledger: ledgerAll.rows, threshold: ctx.threshold };
 }
 
+/** Small numbers for the vocabularies, to key per-student sums without building strings. */
+const ROW_KEY: Record<Setting | Grouping | AttendanceCode, number> = {
+  push_in: 0,
+  pull_out: 1,
+  consult: 2,
+  individual: 0,
+  group: 1,
+  whole_class: 2,
+  present: 0,
+  student_absent: 1,
+  student_unavailable: 2,
+  student_refused: 3,
+  provider_absent: 4,
+  school_closed: 5,
+};
+
 export function caseloadCompliance(
   db: Sqlite,
   range: { from: string; to: string; schoolId?: number | undefined },
@@ -394,15 +411,15 @@ export function caseloadCompliance(
     if (list) list.push(l);
     else lines.set(l.studentId, [l]);
   }
-  // One pass over the attendance of every interval touching the range, per student, date, setting,
-  // grouping and code: the range's figures (as before) and compliance's present minutes by date.
+  // One pass over the attendance of every interval touching the range (rows as stored, no SQL
+  // grouping, which measured slower): the range's figures summed as the SQL of the range summed them,
+  // and compliance's present minutes by date.
   const attendance = new Map<number, AttendanceRow[]>();
   const present = new Map<number, PresentMinutes[]>();
   const rawRows = db
     .prepare(
-      `SELECT a.student_id, a.date, s.setting, s.grouping, a.code, sum(a.minutes)
-       FROM attendance a JOIN sessions s ON s.id = a.session_id
-       WHERE a.date BETWEEN ? AND ? GROUP BY a.student_id, a.date, s.setting, s.grouping, a.code`,
+      `SELECT a.student_id, a.date, s.setting, s.grouping, a.code, a.minutes, s.id, s.minutes
+       FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE a.date BETWEEN ? AND ?`,
     )
     .raw(true)
     .all(span.from < range.from ? span.from : range.from, span.to > range.to ? span.to : range.to) as [
@@ -412,12 +429,28 @@ export function caseloadCompliance(
     Grouping,
     AttendanceCode,
     number,
+    number,
+    number,
   ][];
+  // The delivery mix in therapist time: each session in the range once, for its length, when someone
+  // (at the chosen school) was present in it.
+  const schoolOf = range.schoolId
+    ? new Map(
+        (db.prepare('SELECT id, school_id AS s FROM students').all() as { id: number; s: number }[]).map((r) => [
+          r.id,
+          r.s,
+        ]),
+      )
+    : null;
+  const mixSessions = new Map<number, SessionTime>();
   // The range's rows summed per student, setting, grouping and code, as the SQL of the range did.
-  const sums = new Map<string, AttendanceRow>();
-  for (const [sid, date, setting, grouping, code, minutes] of rawRows) {
+  const sums = new Map<number, AttendanceRow>();
+  for (const [sid, date, setting, grouping, code, minutes, sessionId, sessionMinutes] of rawRows) {
     if (date >= range.from && date <= range.to) {
-      const k = `${sid}|${setting}|${grouping}|${code}`;
+      if (code === 'present' && (!schoolOf || schoolOf.get(sid) === range.schoolId)) {
+        mixSessions.set(sessionId, { setting, minutes: sessionMinutes, anyPresent: true });
+      }
+      const k = sid * 64 + ROW_KEY[setting] * 21 + ROW_KEY[grouping] * 7 + ROW_KEY[code];
       const had = sums.get(k);
       if (had) had.minutes += minutes;
       else {
@@ -465,17 +498,7 @@ export function caseloadCompliance(
   rows.sort(
     (a, b) => (a.summary.compliance ?? Infinity) - (b.summary.compliance ?? Infinity) || a.name.localeCompare(b.name),
   );
-  // Therapist time: each session once, summed per setting in SQL, when someone was present.
-  const sessions = db
-    .prepare(
-      `SELECT s.setting, sum(s.minutes) AS minutes FROM sessions s
-       WHERE s.date BETWEEN ? AND ? AND EXISTS (
-         SELECT 1 FROM attendance a ${range.schoolId ? 'JOIN students st ON st.id = a.student_id' : ''}
-         WHERE a.session_id = s.id AND a.code = 'present' ${school})
-       GROUP BY s.setting`,
-    )
-    .all(range.from, range.to, ...schoolArgs) as { setting: Setting; minutes: number }[];
-  const mix = deliveryMix(sessions.map((s) => ({ setting: s.setting, minutes: s.minutes, anyPresent: true })));
+  const mix = deliveryMix(mixSessions.values());
   return {
     from: range.from,
     to: range.to,

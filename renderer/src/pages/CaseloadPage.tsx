@@ -85,9 +85,8 @@ export function CaseloadPage() {
             {deadlines.data?.slice(0, 20).map((d, i) => (
               <li key={i} className={d.overdue ? 'overdue' : ''}>
                 <span className="due-date">
-                  {d.overdue ? 'Overdue · ' : 'Due '}
+                  {d.overdue ? `${d.daysOverdue} day${d.daysOverdue === 1 ? '' : 's'} overdue · due ` : 'Due '}
                   {fmtDate(d.dueDate)}
-                  {d.overdue ? `, ${d.daysOverdue} day${d.daysOverdue === 1 ? '' : 's'} overdue` : ''}
                 </span>
                 {d.studentId ? <Link to={`/students/${d.studentId}`}>{d.name}</Link> : <span>{d.name}</span>}
                 <span className="muted">{d.label}</span>

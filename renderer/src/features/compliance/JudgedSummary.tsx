@@ -42,7 +42,9 @@ export function JudgedSummary({ summary, threshold }: { summary: MinutesSummary;
           <span className="muted small">
             {j.atRisk
               ? `at risk: ${mins(j.planned.push_in + j.planned.pull_out + j.planned.consult)} planned, due by ${shortDate(j.atRiskBy!)}`
-              : 'planned minutes cover it'}
+              : Math.round(j.remaining.push_in + j.remaining.pull_out + j.remaining.consult) > 0
+                ? 'the planned minutes cover it'
+                : 'nothing left to give'}
           </span>
         </div>
         <div className="stat" data-testid="judged-extra">
