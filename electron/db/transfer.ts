@@ -45,7 +45,10 @@ export function exportAll(db: Sqlite, now: string): ExportData {
   const tables: ExportData['tables'] = {};
   db.transaction(() => {
     for (const t of EXPORT_TABLES)
-      tables[t] = db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Record<string, string | number | null>[];
+      // The app lock's hash stays on this computer: it is not part of a handover.
+      tables[t] = db
+        .prepare(`SELECT * FROM ${t} ${t === 'settings' ? "WHERE key <> 'app_lock'" : ''} ORDER BY rowid`)
+        .all() as Record<string, string | number | null>[];
   })();
   return { format: 'caseload-export', version: 1, schemaVersion: schemaVersion(db), exportedAt: now, tables };
 }

@@ -18,6 +18,7 @@ import { YearEndPage } from './features/year-end/YearEndPage';
 import { AgendaPage } from './features/schedule/AgendaPage';
 import { StartPage } from './features/schedule/StartPage';
 import { WeekPage } from './features/schedule/WeekPage';
+import { AppLock } from './features/lock/AppLock';
 import './styles.css';
 
 // Local data never goes stale behind our back: refetch only after our own writes.
@@ -52,7 +53,9 @@ const router = createHashRouter([
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <AppLock>
+        <RouterProvider router={router} />
+      </AppLock>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -98,6 +98,11 @@ export const CHANNELS = [
   'exportWeekPdf',
   'offerMakeups',
   'bookMakeup',
+  'getLockState',
+  'setLockSecret',
+  'setLockIdle',
+  'lockNow',
+  'unlock',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 export const CHANNEL_PREFIX = 'caseload:';

@@ -4,6 +4,7 @@ import * as ss from './schemas-schedule';
 import * as sc from './schemas-compliance';
 import * as sec from './schemas-security';
 import * as sm from './schemas-medicaid';
+import type * as tsec from './types-security';
 import type * as t from './types';
 import type * as ts from './types-schedule';
 import * as ye from './schemas-year-end';
@@ -131,6 +132,11 @@ export const contract = {
   exportWeekPdf: channel(ss.WeekInput).returns<t.ExportResult>(),
   offerMakeups: channel(ss.MakeupOfferInput).returns<ts.MakeupOffer>(),
   bookMakeup: channel(ss.MakeupBookInput).returns<ts.Slot>(),
+  getLockState: channel(s.Empty).returns<tsec.LockState>(),
+  setLockSecret: channel(sec.LockSecretInput).returns<tsec.LockState>(),
+  setLockIdle: channel(sec.LockIdleInput).returns<tsec.LockState>(),
+  lockNow: channel(s.Empty).returns<tsec.LockState>(),
+  unlock: channel(sec.UnlockInput).returns<tsec.LockState>(),
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { UNIT_RULES, UNIT_RULE_LABELS, type UnitRule } from '../../../shared/dom
 import { ATTENDANCE_CODES, ATTENDANCE_LABELS, type MissCode } from '../../../shared/domain/codes';
 import { useApi, useWrite } from '../api';
 import { ErrorMessage, Field, formValues, Loading } from '../components/ui';
+import { LockSettings } from '../features/lock/LockSettings';
 
 export function SettingsPage() {
   const settings = useApi('getSettings');
@@ -113,6 +114,7 @@ export function SettingsPage() {
           {state.data?.schemaVersion}). Caseload never sends it anywhere.
         </p>
       </section>
+      <LockSettings />
     </section>
   );
 }
