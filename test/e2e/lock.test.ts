@@ -18,10 +18,12 @@ describe('the app lock', () => {
     await app.nav(/^Settings/);
     await p.getByLabel('PIN', { exact: true }).fill('12ab');
     await p.getByRole('button', { name: 'Turn on the lock' }).click();
-    await expect.poll(() => p.getByRole('alert').first().innerText()).toMatch(/PIN is 4 to 12 digits/);
+    await expect
+      .poll(() => p.getByRole('alert').first().innerText(), { timeout: 20_000 })
+      .toMatch(/PIN is 4 to 12 digits/);
     await p.getByLabel('PIN', { exact: true }).fill('482913');
     await p.getByRole('button', { name: 'Turn on the lock' }).click();
-    await p.getByRole('status').filter({ hasText: 'The app lock is on' }).waitFor();
+    await p.getByRole('status').filter({ hasText: 'The app lock is on' }).waitFor({ timeout: 20_000 });
     await app.screenshot('60-lock-settings');
 
     // A session in progress: a note typed but not saved.
@@ -43,10 +45,10 @@ describe('the app lock', () => {
 
     await p.getByRole('dialog').getByLabel('PIN').fill('000000');
     await p.getByRole('dialog').getByRole('button', { name: 'Unlock' }).click();
-    await expect.poll(() => p.getByRole('alert').first().innerText()).toMatch(/not right/);
+    await expect.poll(() => p.getByRole('alert').first().innerText(), { timeout: 20_000 }).toMatch(/not right/);
     await p.getByRole('dialog').getByLabel('PIN').fill('482913');
     await p.getByRole('dialog').getByRole('button', { name: 'Unlock' }).click();
-    await p.getByRole('heading', { name: 'Caseload is locked' }).waitFor({ state: 'detached' });
+    await p.getByRole('heading', { name: 'Caseload is locked' }).waitFor({ state: 'detached', timeout: 20_000 });
     await expect.poll(() => note.inputValue()).toBe('Worked on scissor skills, half done');
   });
 });

@@ -41,7 +41,7 @@ describe('sealed files', () => {
     const sealed = await seal(big, PASS);
     expect(sealed[10]).toBe(DEFAULT_SCRYPT.logN);
     expect((await open(sealed, PASS)).equals(big)).toBe(true);
-  });
+  }, 60_000);
 
   it('uses a fresh salt and nonce each time', async () => {
     const a = await seal(plain, PASS, FAST);
