@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, safeStorage, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeyStoreError, loadDatabaseKey } from './crypto/key-store';
@@ -6,7 +6,8 @@ import { isPlaintextSqlite, setDefaultDatabaseKey } from './db/cipher';
 import { askPassphraseWindow } from './passphrase-prompt';
 import { NewerDatabaseError } from './db/db';
 import { CaseloadStore } from './db/store';
-import { createHandlers } from './ipc/handlers';
+import { createHandlers, type HandlerContext } from './ipc/handlers';
+import { lockApp } from './ipc/handlers/lock';
 import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
 import { electronReportShell } from './reports/electron-shell';
@@ -57,13 +58,20 @@ async function start() {
     fail(e);
     return;
   }
-  const handlers = createHandlers({
+  const ctx: HandlerContext = {
     db: store.db,
     store,
     dataPath,
     shell: electronReportShell(() => mainWindow),
     onInternalError: logError,
-  });
+  };
+  const handlers = createHandlers(ctx);
+  // Screen lock and sleep lock Caseload too (once a PIN or passphrase is set).
+  const lockNow = () => {
+    if (lockApp(ctx)) mainWindow?.webContents.send('caseload:menu', 'lock');
+  };
+  powerMonitor.on('lock-screen', lockNow);
+  powerMonitor.on('suspend', lockNow);
   registerIpc(ipcMain, handlers, devServerUrl);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(() => mainWindow, process.platform === 'darwin')));
   mainWindow = createMainWindow(join(__dirname, '..'), devServerUrl);

@@ -14,6 +14,7 @@ export const MENU_COMMANDS = {
   agenda: 'go:/agenda',
   week: 'go:/week',
   findStudent: 'find-student',
+  lock: 'lock-request',
 } as const;
 
 export function menuTemplate(getWindow: () => BrowserWindow | null, isMac: boolean): MenuItemConstructorOptions[] {
@@ -27,6 +28,7 @@ export function menuTemplate(getWindow: () => BrowserWindow | null, isMac: boole
         { label: 'Find a student…', accelerator: 'CmdOrCtrl+F', click: send(MENU_COMMANDS.findStudent) },
         { type: 'separator' },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: send(MENU_COMMANDS.settings) },
+        { label: 'Lock Caseload', accelerator: 'CmdOrCtrl+Shift+L', click: send(MENU_COMMANDS.lock) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

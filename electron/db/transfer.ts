@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '../ipc/errors';
 import { LATEST_VERSION, type Sqlite, schemaVersion } from './db';
+import { checkImportRow, checkImportTables } from './import-checks';
+
+const LOCK_SETTING = 'app_lock';
 
 /**
  * The whole caseload as one file: JSON, `format: "caseload-export"`, `version: 1`, the schema version
@@ -46,13 +49,20 @@ export function exportAll(db: Sqlite, now: string): ExportData {
   const tables: ExportData['tables'] = {};
   db.transaction(() => {
     for (const t of EXPORT_TABLES)
-      tables[t] = db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Record<string, string | number | null>[];
+      // The app lock's hash stays on this computer: it is not part of a handover.
+      tables[t] = db
+        .prepare(`SELECT * FROM ${t} ${t === 'settings' ? "WHERE key <> 'app_lock'" : ''} ORDER BY rowid`)
+        .all() as Record<string, string | number | null>[];
   })();
   return { format: 'caseload-export', version: 1, schemaVersion: schemaVersion(db), exportedAt: now, tables };
 }
 
 /** Imports an export into an empty app, keeping every id; all of it or nothing. */
 export function importAll(db: Sqlite, raw: unknown): { rows: number } {
+  // Counted before the full parse, so a file of millions of junk rows is refused at once.
+  const rawTables = (raw as { tables?: unknown } | null)?.tables;
+  if (rawTables && typeof rawTables === 'object')
+    checkImportTables(rawTables as Record<string, unknown[]>, EXPORT_TABLES);
   const parsed = ExportFile.safeParse(raw);
   if (!parsed.success) {
     throw new AppError(
@@ -73,14 +83,28 @@ export function importAll(db: Sqlite, raw: unknown): { rows: number } {
       'Import needs an empty app: this one already has schools or students. Nothing was imported.',
     );
   }
+  checkImportTables(data.tables, EXPORT_TABLES);
+  for (const t of EXPORT_TABLES) {
+    const ints = new Set(
+      (db.pragma(`table_info(${t})`) as { name: string; type: string }[])
+        .filter((c) => c.type.toUpperCase() === 'INTEGER')
+        .map((c) => c.name),
+    );
+    (data.tables[t] ?? []).forEach((row, i) => checkImportRow(t, i, row, ints));
+  }
   let rows = 0;
   db.transaction(() => {
-    db.prepare('DELETE FROM settings').run();
+    // This computer's app lock stays as it is; it is never taken from a file.
+    db.prepare(`DELETE FROM settings WHERE key <> '${LOCK_SETTING}'`).run();
     for (const t of EXPORT_TABLES) {
       const list = data.tables[t] ?? [];
       if (list.length === 0) continue;
       const columns = new Set((db.pragma(`table_info(${t})`) as { name: string }[]).map((c) => c.name));
-      for (const row of list) {
+      for (const [index, original] of list.entries()) {
+        if (t === 'settings' && original['key'] === LOCK_SETTING) continue;
+        // The audit trail is appended after this app's own history, renumbered, so ids never collide.
+        const row =
+          t === 'audit_log' ? Object.fromEntries(Object.entries(original).filter(([k]) => k !== 'id')) : original;
         const keys = Object.keys(row);
         const unknown = keys.find((k) => !columns.has(k));
         if (unknown)
@@ -88,9 +112,19 @@ export function importAll(db: Sqlite, raw: unknown): { rows: number } {
             'invalid',
             `This file cannot be imported: table ${t} has no column ${unknown}. Nothing was imported.`,
           );
-        db.prepare(`INSERT INTO ${t} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(
-          ...keys.map((k) => row[k]),
-        );
+        try {
+          db.prepare(`INSERT INTO ${t} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(
+            ...keys.map((k) => row[k]),
+          );
+        } catch (e) {
+          const why = String((e as Error).message)
+            .split('\n')[0]!
+            .slice(0, 120);
+          throw new AppError(
+            'invalid',
+            `This file cannot be imported: ${t} record ${index + 1} does not fit (${why}). Nothing was imported.`,
+          );
+        }
         rows++;
       }
     }

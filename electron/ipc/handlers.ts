@@ -24,6 +24,7 @@ import { AppError, fromZod } from './errors';
 import { scheduleHandlers } from './handlers/schedule';
 import { everydayHandlers } from './handlers/everyday';
 import { complianceHandlers } from './handlers/compliance';
+import { OPEN_WHILE_LOCKED, isLocked, lockHandlers } from './handlers/lock';
 import { yearEndAudited, yearEndCalendarWrites, yearEndHandlers } from './handlers/year-end';
 import { rosterHandlers } from './handlers/roster';
 import { medicaidHandlers } from './handlers/medicaid';
@@ -266,6 +267,7 @@ const impl = {
   ...scheduleHandlers,
   ...yearEndHandlers,
   ...everydayHandlers,
+  ...lockHandlers,
 } satisfies Impl;
 
 interface AuditNote {
@@ -559,6 +561,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         };
       }
       if (!parsed.success) return { ok: false, error: fromZod(parsed.error) };
+      if (!OPEN_WHILE_LOCKED.has(name) && isLocked(ctx)) {
+        return { ok: false, error: { code: 'forbidden', message: 'Caseload is locked. Unlock it to carry on.' } };
+      }
       const run = impl[name] as (i: unknown, c: HandlerContext) => unknown;
       const audit = AUDITED[name] as Audit | undefined;
       try {

@@ -8,6 +8,7 @@ import { YearEndPage } from './features/year-end/YearEndPage';
 import { AgendaPage } from './features/schedule/AgendaPage';
 import { StartPage } from './features/schedule/StartPage';
 import { followTheme } from './theme';
+import { AppLock } from './features/lock/AppLock';
 import './styles.css';
 
 // Local data never goes stale behind our back: refetch only after our own writes.
@@ -78,7 +79,9 @@ followTheme();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <AppLock>
+        <RouterProvider router={router} />
+      </AppLock>
     </QueryClientProvider>
   </StrictMode>,
 );

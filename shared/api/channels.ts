@@ -105,6 +105,11 @@ export const CHANNELS = [
   'bookMakeup',
   'listCaseloadMakeups',
   'search',
+  'getLockState',
+  'setLockSecret',
+  'setLockIdle',
+  'lockNow',
+  'unlock',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 export const CHANNEL_PREFIX = 'caseload:';

@@ -6,6 +6,7 @@ import * as sc from './schemas-compliance';
 import * as sec from './schemas-security';
 import * as sm from './schemas-medicaid';
 import * as sen from './schemas-enrollment';
+import type * as tsec from './types-security';
 import type * as t from './types';
 import type * as ts from './types-schedule';
 import * as ye from './schemas-year-end';
@@ -142,6 +143,11 @@ export const contract = {
 
   listCaseloadMakeups: channel(se.MakeupsQuery).returns<te.CaseloadMakeup[]>(),
   search: channel(se.SearchQuery).returns<te.SearchResults>(),
+  getLockState: channel(s.Empty).returns<tsec.LockState>(),
+  setLockSecret: channel(sec.LockSecretInput).returns<tsec.LockState>(),
+  setLockIdle: channel(sec.LockIdleInput).returns<tsec.LockState>(),
+  lockNow: channel(s.Empty).returns<tsec.LockState>(),
+  unlock: channel(sec.UnlockInput).returns<tsec.LockState>(),
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -42,7 +42,7 @@ describe('sealed files', { timeout: 60_000 }, () => {
     const sealed = await seal(big, PASS);
     expect(sealed[10]).toBe(DEFAULT_SCRYPT.logN);
     expect((await open(sealed, PASS)).equals(big)).toBe(true);
-  });
+  }, 60_000);
 
   it('uses a fresh salt and nonce each time', async () => {
     const a = await seal(plain, PASS, FAST);

@@ -4,6 +4,7 @@ import { ATTENDANCE_CODES, ATTENDANCE_LABELS, type MissCode } from '../../../sha
 import { useApi, useWrite } from '../api';
 import { ErrorMessage, Field, formValues, Loading } from '../components/ui';
 import { setThemePref, themePref, type ThemePref } from '../theme';
+import { LockSettings } from '../features/lock/LockSettings';
 
 export function SettingsPage() {
   const settings = useApi('getSettings');
@@ -116,6 +117,7 @@ export function SettingsPage() {
           {state.data?.schemaVersion}). Caseload never sends it anywhere.
         </p>
       </section>
+      <LockSettings />
     </section>
   );
 }
