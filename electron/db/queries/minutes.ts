@@ -379,8 +379,6 @@ export function caseloadCompliance(
 ): CaseloadCompliance {
   const ctx = context(db, today);
   const cals = calendarsFor(db);
-  const school = range.schoolId ? 'AND st.school_id = ?' : '';
-  const schoolArgs = range.schoolId ? [range.schoolId] : [];
   // Active students, and exited students enrolled during the range: they appear in the figures of the
   // dates they were served. With a school filter: students enrolled at that school during the range.
   const atSchool = range.schoolId
