@@ -23,6 +23,7 @@ import * as students from '../db/queries/students';
 import { AppError, fromZod } from './errors';
 import { scheduleHandlers } from './handlers/schedule';
 import { complianceHandlers } from './handlers/compliance';
+import { studentFileAudited, studentFileHandlers } from './handlers/student-file';
 import { yearEndAudited, yearEndCalendarWrites, yearEndHandlers } from './handlers/year-end';
 import { rosterHandlers } from './handlers/roster';
 import { medicaidHandlers } from './handlers/medicaid';
@@ -259,6 +260,7 @@ const impl = {
       .all(i.limit) as AuditEntry[],
   ...scheduleHandlers,
   ...yearEndHandlers,
+  ...studentFileHandlers,
 } satisfies Impl;
 
 interface AuditNote {
@@ -387,6 +389,7 @@ const AUDITED: Partial<{
     outcome: (v) => `${v.created} added, ${v.updated} updated, ${v.skipped.length} skipped`,
   },
   ...yearEndAudited,
+  ...studentFileAudited,
 };
 
 type Audit = { action: string; note: (i: unknown, db: Sqlite) => AuditNote; outcome?: (v: unknown) => string };

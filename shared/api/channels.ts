@@ -98,6 +98,9 @@ export const CHANNELS = [
   'exportWeekPdf',
   'offerMakeups',
   'bookMakeup',
+  'exportStudentFile',
+  'openStudentFile',
+  'importStudentFile',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 export const CHANNEL_PREFIX = 'caseload:';

@@ -6,7 +6,9 @@ import * as sec from './schemas-security';
 import * as sm from './schemas-medicaid';
 import type * as t from './types';
 import type * as ts from './types-schedule';
+import * as sf from './schemas-student-file';
 import * as ye from './schemas-year-end';
+import type * as tsf from './types-student-file';
 import type * as tye from './types-year-end';
 import * as sr from './schemas-roster';
 import type * as tr from './types-roster';
@@ -131,6 +133,9 @@ export const contract = {
   exportWeekPdf: channel(ss.WeekInput).returns<t.ExportResult>(),
   offerMakeups: channel(ss.MakeupOfferInput).returns<ts.MakeupOffer>(),
   bookMakeup: channel(ss.MakeupBookInput).returns<ts.Slot>(),
+  exportStudentFile: channel(sf.StudentFileExportInput).returns<t.ExportResult>(),
+  openStudentFile: channel(sf.StudentFileOpenInput).returns<tsf.StudentFilePreview>(),
+  importStudentFile: channel(sf.StudentFileImportInput).returns<tsf.StudentFileImport>(),
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

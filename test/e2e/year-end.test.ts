@@ -11,9 +11,68 @@ beforeAll(async () => {
   if (!r.ok) throw new Error(r.error.message);
   await app.start();
 });
-afterAll(async () => app?.stop());
+afterAll(async () => {
+  await second?.stop();
+  await app?.stop();
+});
+let second: E2EApp | undefined;
 
 describe('the year ends', () => {
+  it('hands a student over: a sealed student file, imported into another therapist’s Caseload', async () => {
+    const p = app.page;
+    await app.nav(/^Caseload/);
+    const link = p.getByRole('table').getByRole('link').first();
+    const name = await link.innerText();
+    await link.click();
+    await p.getByRole('button', { name: 'Student file…' }).click();
+    const dialog = p.getByRole('dialog');
+    await dialog.getByLabel('Passphrase', { exact: true }).fill('maple river lantern');
+    await dialog.getByLabel('The passphrase again').fill('maple river lantem');
+    await dialog.getByLabel('The passphrase again').press('Enter');
+    await dialog.getByRole('alert').filter({ hasText: 'The two passphrases differ' }).waitFor();
+    await dialog.getByLabel('The passphrase again').fill('maple river lantern');
+    await app.screenshot('71-student-file-export');
+    await dialog.getByLabel('The passphrase again').press('Enter');
+    const saved = p.getByRole('status').filter({ hasText: 'Sealed' });
+    await saved.waitFor({ timeout: 60_000 });
+    const file = /into (.*\.caseload-student)\./.exec(await saved.innerText())![1]!;
+    const id = Number(/students\/(\d+)/.exec(p.url())![1]);
+
+    // The receiving therapist's Caseload: another app, empty.
+    second = new E2EApp('2027-06-01');
+    second.openPath = file;
+    await second.start();
+    const q = second.page;
+    await second.nav(/^The year’s end/);
+    await q.getByLabel('Passphrase of the file').fill('maple river lantern');
+    await q.getByLabel('Passphrase of the file').press('Enter');
+    const preview = q.getByTestId('student-file-preview');
+    await preview.waitFor({ timeout: 60_000 });
+    expect(await preview.innerText()).toContain('A new student in this caseload.');
+    expect(await preview.innerText()).toMatch(/New school/);
+    await second.screenshot('72-student-file-preview-1280');
+    await q.setViewportSize({ width: 1024, height: 700 });
+    await second.screenshot('72-student-file-preview-1024');
+    await q.setViewportSize({ width: 1280, height: 800 });
+    expect(await second.axe()).toEqual([]);
+    await preview.getByRole('button', { name: /^Import / }).click();
+    const imported = q.getByRole('status').filter({ hasText: 'Imported' });
+    await imported.waitFor();
+    await imported.getByRole('link').click();
+    await q.getByRole('heading', { name }).waitFor();
+    const there = Number(/students\/(\d+)/.exec(q.url())![1]);
+    // The same minutes on both sides, for the whole year.
+    const range = { from: '2026-08-26', to: '2027-06-11' };
+    const mine = app.handlers.studentMinutes({ studentId: id, ...range });
+    const theirs = second.handlers.studentMinutes({ studentId: there, ...range });
+    expect(mine.ok && theirs.ok).toBe(true);
+    if (mine.ok && theirs.ok) {
+      expect(theirs.value).toEqual(mine.value);
+      expect(mine.value.deliveredTotal).toBeGreaterThan(0);
+    }
+    await second.screenshot('73-student-imported');
+  });
+
   it('sets up next school year from the preview, with the keyboard', async () => {
     const p = app.page;
     await app.nav(/^The year’s end/);

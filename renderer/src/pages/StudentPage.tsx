@@ -19,6 +19,7 @@ import { StudentCoverageCard } from '../features/schedule/Coverage';
 import { TableHead } from '../components/TableHead';
 import { JudgedSummary } from '../features/compliance/JudgedSummary';
 import { EvaluationsPanel } from '../features/evaluations/EvaluationsPanel';
+import { ExportStudentFile } from '../features/student-file/ExportStudentFile';
 
 export function StudentPage() {
   const id = Number(useParams()['id']);
@@ -68,6 +69,7 @@ export function StudentPage() {
           <button type="button" onClick={() => void exportHandover()}>
             Records for handover…
           </button>
+          <ExportStudentFile studentId={s.id} name={studentName(s)} />
           <button type="button" className="danger" onClick={() => setDeleting(true)}>
             Delete…
           </button>

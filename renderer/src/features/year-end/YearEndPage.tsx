@@ -1,6 +1,7 @@
+import { ImportStudentFile } from '../student-file/ImportStudentFile';
 import { NextYearSetup } from './NextYearSetup';
 
-/** The year's end: next year's calendars. */
+/** The year's end: next year's calendars, students arriving from another therapist. */
 export function YearEndPage() {
   return (
     <section aria-labelledby="year-end-title">
@@ -16,6 +17,15 @@ export function YearEndPage() {
           students stay out. This year’s figures, logs and reports do not change.
         </p>
         <NextYearSetup />
+      </section>
+      <section className="panel" aria-labelledby="student-file-title">
+        <h2 id="student-file-title">Import a student file</h2>
+        <p className="muted">
+          A student moving to you from another therapist: their student file (made with “Student file…” on the student’s
+          page) and its passphrase. You see what will be added before anything is; a student with the same district
+          student ID is completed, never overwritten.
+        </p>
+        <ImportStudentFile />
       </section>
     </section>
   );
