@@ -98,6 +98,8 @@ export const CHANNELS = [
   'exportWeekPdf',
   'offerMakeups',
   'bookMakeup',
+  'getYearSummary',
+  'exportYearSummary',
   'exportStudentFile',
   'openStudentFile',
   'importStudentFile',

@@ -133,6 +133,8 @@ export const contract = {
   exportWeekPdf: channel(ss.WeekInput).returns<t.ExportResult>(),
   offerMakeups: channel(ss.MakeupOfferInput).returns<ts.MakeupOffer>(),
   bookMakeup: channel(ss.MakeupBookInput).returns<ts.Slot>(),
+  getYearSummary: channel(ye.YearSummaryInput).returns<tye.YearSummary>(),
+  exportYearSummary: channel(ye.YearSummaryExportInput).returns<t.ExportResult>(),
   exportStudentFile: channel(sf.StudentFileExportInput).returns<t.ExportResult>(),
   openStudentFile: channel(sf.StudentFileOpenInput).returns<tsf.StudentFilePreview>(),
   importStudentFile: channel(sf.StudentFileImportInput).returns<tsf.StudentFileImport>(),

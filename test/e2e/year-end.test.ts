@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2EApp, SHOTS } from './harness';
 
@@ -18,6 +20,38 @@ afterAll(async () => {
 let second: E2EApp | undefined;
 
 describe('the year ends', () => {
+  it('shows the year summary and saves it as PDF and CSV', async () => {
+    const p = app.page;
+    await app.nav(/^The year’s end/);
+    const table = p.getByTestId('year-summary');
+    await table.waitFor();
+    expect(await p.getByRole('combobox', { name: 'School year' }).inputValue()).toBe('2026-27');
+    // 40 sample students, a row each, with the caseload's figures beside the published reference.
+    expect(await table.locator('tbody tr').count()).toBe(40);
+    expect(await p.getByText(/Reference \(Watt & Richards 2016/).count()).toBeGreaterThan(0);
+    await app.screenshot('69-year-summary-1280');
+    await p.setViewportSize({ width: 1024, height: 700 });
+    await app.screenshot('69-year-summary-1024');
+    await p.setViewportSize({ width: 1280, height: 800 });
+    expect(await app.axe()).toEqual([]);
+    await p.getByRole('button', { name: 'Save PDF…' }).click();
+    const saved = p.getByRole('status').filter({ hasText: 'Saved the year summary' });
+    await saved.waitFor();
+    const pdf = /to (.*\.pdf)\./.exec(await saved.innerText())![1]!;
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('School year 2026-27: summary');
+    expect(text).toContain('Watt & Richards (2016)');
+    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(SHOTS, '69-year-summary-pdf')]);
+    await p.getByRole('button', { name: 'Save CSV…' }).click();
+    await p
+      .getByRole('status')
+      .filter({ hasText: /\.csv\./ })
+      .waitFor();
+    const csv = readFileSync(join(app.exportDir, 'School year 2026-27 summary.csv'), 'utf8').split('\r\n');
+    expect(csv[0]).toMatch(/^School year,Student,School,Grade,Status,Owed push-in/);
+    expect(csv.filter((l) => l.startsWith('2026-27,'))).toHaveLength(40);
+  });
+
   it('hands a student over: a sealed student file, imported into another therapist’s Caseload', async () => {
     const p = app.page;
     await app.nav(/^Caseload/);
