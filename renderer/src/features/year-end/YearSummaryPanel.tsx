@@ -107,7 +107,13 @@ export function YearSummaryPanel() {
               </span>
             </div>
           </div>
-          <div>
+          {/* Ten columns: the table scrolls sideways on a narrow window rather than the page. */}
+          <div
+            style={{ overflowX: 'auto', width: 0, minWidth: '100%' }}
+            tabIndex={0}
+            role="region"
+            aria-label="Year summary by student"
+          >
             <table className="table" data-testid="year-summary">
               <TableHead cols={YEAR_COLUMNS.map((c) => ({ label: c.label, num: c.num }))} />
               <tbody>
