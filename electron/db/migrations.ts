@@ -342,6 +342,15 @@ ALTER TABLE attendance ADD COLUMN note TEXT;
 ALTER TABLE sessions ADD COLUMN non_school_reason TEXT;
 `,
   },
+  {
+    version: 8,
+    name: 'a session brought in with a student file keeps the size of its group',
+    sql: `
+-- NULL: the group is the session's students here (the usual case). A session imported from another
+-- caseload's student file holds only that student; its group's size is kept here.
+ALTER TABLE sessions ADD COLUMN group_size INTEGER CHECK (group_size IS NULL OR group_size BETWEEN 0 AND 40);
+`,
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -25,6 +25,7 @@ import { scheduleHandlers } from './handlers/schedule';
 import { everydayHandlers } from './handlers/everyday';
 import { complianceHandlers } from './handlers/compliance';
 import { OPEN_WHILE_LOCKED, isLocked, lockHandlers } from './handlers/lock';
+import { studentFileAudited, studentFileHandlers } from './handlers/student-file';
 import { yearEndAudited, yearEndCalendarWrites, yearEndHandlers } from './handlers/year-end';
 import { rosterHandlers } from './handlers/roster';
 import { medicaidHandlers } from './handlers/medicaid';
@@ -268,6 +269,7 @@ const impl = {
   ...yearEndHandlers,
   ...everydayHandlers,
   ...lockHandlers,
+  ...studentFileHandlers,
 } satisfies Impl;
 
 interface AuditNote {
@@ -447,6 +449,7 @@ const AUDITED: Partial<{
     outcome: (v) => `${v.created} added, ${v.updated} updated, ${v.skipped.length} skipped`,
   },
   ...yearEndAudited,
+  ...studentFileAudited,
 };
 
 function withFinal(note: AuditNote, finals: string[]): AuditNote {

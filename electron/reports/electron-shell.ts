@@ -26,6 +26,7 @@ const FILTERS = {
   csv: { name: 'CSV', extensions: ['csv'] },
   json: { name: 'Caseload export', extensions: ['json'] },
   caseload: { name: 'Caseload export (protected)', extensions: ['caseload', 'json'] },
+  student: { name: 'Caseload student file', extensions: ['caseload-student'] },
 };
 
 export function electronReportShell(getParent: () => Win | null): ReportShell {

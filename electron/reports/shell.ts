@@ -5,8 +5,8 @@
  */
 export interface ReportShell {
   chooseFolder(title: string): Promise<string | null>;
-  chooseSavePath(defaultName: string, kind: 'pdf' | 'csv' | 'json' | 'caseload'): Promise<string | null>;
-  chooseOpenPath(kind: 'json' | 'caseload'): Promise<string | null>;
+  chooseSavePath(defaultName: string, kind: 'pdf' | 'csv' | 'json' | 'caseload' | 'student'): Promise<string | null>;
+  chooseOpenPath(kind: 'json' | 'caseload' | 'student'): Promise<string | null>;
   htmlToPdf(html: string): Promise<Uint8Array>;
   printHtml(html: string): Promise<boolean>;
 }

@@ -110,6 +110,11 @@ export const CHANNELS = [
   'setLockIdle',
   'lockNow',
   'unlock',
+  'getYearSummary',
+  'exportYearSummary',
+  'exportStudentFile',
+  'openStudentFile',
+  'importStudentFile',
 ] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 export const CHANNEL_PREFIX = 'caseload:';

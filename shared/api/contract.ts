@@ -9,7 +9,9 @@ import * as sen from './schemas-enrollment';
 import type * as tsec from './types-security';
 import type * as t from './types';
 import type * as ts from './types-schedule';
+import * as sf from './schemas-student-file';
 import * as ye from './schemas-year-end';
+import type * as tsf from './types-student-file';
 import type * as tye from './types-year-end';
 import * as sr from './schemas-roster';
 import type * as tr from './types-roster';
@@ -148,6 +150,11 @@ export const contract = {
   setLockIdle: channel(sec.LockIdleInput).returns<tsec.LockState>(),
   lockNow: channel(s.Empty).returns<tsec.LockState>(),
   unlock: channel(sec.UnlockInput).returns<tsec.LockState>(),
+  getYearSummary: channel(ye.YearSummaryInput).returns<tye.YearSummary>(),
+  exportYearSummary: channel(ye.YearSummaryExportInput).returns<t.ExportResult>(),
+  exportStudentFile: channel(sf.StudentFileExportInput).returns<t.ExportResult>(),
+  openStudentFile: channel(sf.StudentFileOpenInput).returns<tsf.StudentFilePreview>(),
+  importStudentFile: channel(sf.StudentFileImportInput).returns<tsf.StudentFileImport>(),
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -75,7 +75,10 @@ export const StartNextYearInput = z
     });
   });
 
-export const YearSummaryInput = z.object({ label: label(40), schoolId: id.optional() }).strict();
+export const YearSummaryInput = z
+  .object({ label: label(40).optional(), schoolId: id.optional() })
+  .strict()
+  .optional();
 export const YearSummaryExportInput = z
   .object({ label: label(40), schoolId: id.optional(), format: z.enum(['pdf', 'csv']) })
   .strict();

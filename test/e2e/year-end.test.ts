@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2EApp, SHOTS } from './harness';
 
@@ -11,9 +13,100 @@ beforeAll(async () => {
   if (!r.ok) throw new Error(r.error.message);
   await app.start();
 });
-afterAll(async () => app?.stop());
+afterAll(async () => {
+  await second?.stop();
+  await app?.stop();
+});
+let second: E2EApp | undefined;
 
 describe('the year ends', () => {
+  it('shows the year summary and saves it as PDF and CSV', async () => {
+    const p = app.page;
+    await app.nav(/^The year’s end/);
+    const table = p.getByTestId('year-summary');
+    await table.waitFor();
+    expect(await p.getByRole('combobox', { name: 'School year' }).inputValue()).toBe('2026-27');
+    // 40 sample students, a row each, with the caseload's figures beside the published reference.
+    expect(await table.locator('tbody tr').count()).toBe(40);
+    expect(await p.getByText(/Reference \(Watt & Richards 2016/).count()).toBeGreaterThan(0);
+    await app.screenshot('69-year-summary-1280');
+    await p.setViewportSize({ width: 1024, height: 700 });
+    await app.screenshot('69-year-summary-1024');
+    await p.setViewportSize({ width: 1280, height: 800 });
+    expect(await app.axe()).toEqual([]);
+    await p.getByRole('button', { name: 'Save PDF…' }).click();
+    const saved = p.getByRole('status').filter({ hasText: 'Saved the year summary' });
+    await saved.waitFor();
+    const pdf = /to (.*\.pdf)\./.exec(await saved.innerText())![1]!;
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('School year 2026-27: summary');
+    expect(text).toContain('Watt & Richards (2016)');
+    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(SHOTS, '69-year-summary-pdf')]);
+    await p.getByRole('button', { name: 'Save CSV…' }).click();
+    await p
+      .getByRole('status')
+      .filter({ hasText: /\.csv\./ })
+      .waitFor();
+    const csv = readFileSync(join(app.exportDir, 'School year 2026-27 summary.csv'), 'utf8').split('\r\n');
+    expect(csv[0]).toMatch(/^School year,Student,School,Grade,Status,Owed push-in/);
+    expect(csv.filter((l) => l.startsWith('2026-27,'))).toHaveLength(40);
+  });
+
+  it('hands a student over: a sealed student file, imported into another therapist’s Caseload', async () => {
+    const p = app.page;
+    await app.nav(/^Caseload/);
+    const link = p.getByRole('table').getByRole('link').first();
+    const name = await link.innerText();
+    await link.click();
+    await p.getByRole('button', { name: 'Student file…' }).click();
+    const dialog = p.getByRole('dialog');
+    await dialog.getByLabel('Passphrase', { exact: true }).fill('maple river lantern');
+    await dialog.getByLabel('The passphrase again').fill('maple river lantem');
+    await dialog.getByLabel('The passphrase again').press('Enter');
+    await dialog.getByRole('alert').filter({ hasText: 'The two passphrases differ' }).waitFor();
+    await dialog.getByLabel('The passphrase again').fill('maple river lantern');
+    await app.screenshot('71-student-file-export');
+    await dialog.getByLabel('The passphrase again').press('Enter');
+    const saved = p.getByRole('status').filter({ hasText: 'Sealed' });
+    await saved.waitFor({ timeout: 60_000 });
+    const file = /into (.*\.caseload-student)\./.exec(await saved.innerText())![1]!;
+    const id = Number(/students\/(\d+)/.exec(p.url())![1]);
+
+    // The receiving therapist's Caseload: another app, empty.
+    second = new E2EApp('2027-06-01');
+    second.openPath = file;
+    await second.start();
+    const q = second.page;
+    await second.nav(/^The year’s end/);
+    await q.getByLabel('Passphrase of the file').fill('maple river lantern');
+    await q.getByLabel('Passphrase of the file').press('Enter');
+    const preview = q.getByTestId('student-file-preview');
+    await preview.waitFor({ timeout: 60_000 });
+    expect(await preview.innerText()).toContain('A new student in this caseload.');
+    expect(await preview.innerText()).toMatch(/New school/);
+    await second.screenshot('72-student-file-preview-1280');
+    await q.setViewportSize({ width: 1024, height: 700 });
+    await second.screenshot('72-student-file-preview-1024');
+    await q.setViewportSize({ width: 1280, height: 800 });
+    expect(await second.axe()).toEqual([]);
+    await preview.getByRole('button', { name: /^Import / }).click();
+    const imported = q.getByRole('status').filter({ hasText: 'Imported' });
+    await imported.waitFor();
+    await imported.getByRole('link').click();
+    await q.getByRole('heading', { name }).waitFor();
+    const there = Number(/students\/(\d+)/.exec(q.url())![1]);
+    // The same minutes on both sides, for the whole year.
+    const range = { from: '2026-08-26', to: '2027-06-11' };
+    const mine = app.handlers.studentMinutes({ studentId: id, ...range });
+    const theirs = second.handlers.studentMinutes({ studentId: there, ...range });
+    expect(mine.ok && theirs.ok).toBe(true);
+    if (mine.ok && theirs.ok) {
+      expect(theirs.value).toEqual(mine.value);
+      expect(mine.value.deliveredTotal).toBeGreaterThan(0);
+    }
+    await second.screenshot('73-student-imported');
+  });
+
   it('sets up next school year from the preview, with the keyboard', async () => {
     const p = app.page;
     await app.nav(/^The year’s end/);

@@ -160,6 +160,27 @@ describe('migrations', () => {
     after.close();
   });
 
+  it('migration 8 (group size of an imported session) keeps every session, and its groups count as before', () => {
+    const file = tempFile();
+    const db = openDatabase(file, { migrations: migrations.filter((x) => x.version < 8) });
+    db.prepare("INSERT INTO schools (id, name) VALUES (1, 'Lincoln')").run();
+    db.prepare("INSERT INTO students (id, first_name, last_name, school_id) VALUES (1, 'Ava', 'Nguyen', 1)").run();
+    db.prepare("INSERT INTO students (id, first_name, last_name, school_id) VALUES (2, 'Liam', 'Garcia', 1)").run();
+    db.prepare(
+      "INSERT INTO sessions (id, date, start_time, minutes, setting, grouping) VALUES (1, '2026-10-14', '09:00', 30, 'pull_out', 'group')",
+    ).run();
+    for (const st of [1, 2])
+      db.prepare(
+        "INSERT INTO attendance (session_id, student_id, code, minutes, date) VALUES (1, ?, 'present', 30, '2026-10-14')",
+      ).run(st);
+    db.close();
+    const after = openDatabase(file);
+    expect(after.prepare('SELECT id, group_size AS g FROM sessions').all()).toEqual([{ id: 1, g: null }]);
+    expect(after.prepare('SELECT count(*) AS n FROM attendance').get()).toEqual({ n: 2 });
+    expect(() => after.prepare('UPDATE sessions SET group_size = 41').run()).toThrow(/CHECK/);
+    after.close();
+  });
+
   it('runs the before-migrate hook (the backup point) only when an existing database needs migrating', () => {
     const file = tempFile();
     const seen: number[] = [];

@@ -103,6 +103,8 @@ function lastYearFigures() {
     caseload: app.call('caseloadCompliance', lastYear),
     periods: app.call('listReportingPeriods').filter((p) => p.schoolYear === '2026-27'),
     log: app.call('getServiceLog', { studentId: ids.ava, ...lastYear }),
+    // The year summary's list of years gains next year; its figures stay.
+    summary: { ...app.call('getYearSummary', { label: '2026-27' }), labels: null },
   };
 }
 

@@ -43,7 +43,7 @@ function services(db: Sqlite, from: string, to: string): Service[] {
     .prepare(
       `SELECT 'therapy' AS kind, ${STUDENT}, ${RENEW_BY('a.date')}, s.date, s.start_time AS startTime, a.minutes,
         s.minutes AS sessionMinutes, s.cpt_code AS cptCode, s.setting,
-        (SELECT count(*) FROM attendance x WHERE x.session_id = s.id AND x.code = 'present') AS groupSize
+        coalesce(s.group_size, (SELECT count(*) FROM attendance x WHERE x.session_id = s.id AND x.code = 'present')) AS groupSize
        FROM attendance a JOIN sessions s ON s.id = a.session_id JOIN students st ON st.id = a.student_id
        JOIN schools sc ON sc.id = st.school_id
        WHERE a.date BETWEEN ? AND ? AND a.code = 'present' AND s.setting <> 'consult'`,

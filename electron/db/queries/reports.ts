@@ -319,7 +319,7 @@ export function serviceLog(db: Sqlite, studentId: number, from: string, to: stri
     .prepare(
       `SELECT s.date, s.start_time AS startTime, s.minutes AS sessionMinutes, a.minutes, s.setting, s.grouping, a.code,
         s.id AS sessionId, s.note AS sharedNote, a.note AS ownNote, s.is_makeup AS makeup,
-        (SELECT count(*) FROM attendance x WHERE x.session_id = s.id AND x.code = 'present') AS groupSize,
+        coalesce(s.group_size, (SELECT count(*) FROM attendance x WHERE x.session_id = s.id AND x.code = 'present')) AS groupSize,
         (SELECT count(*) FROM attendance x WHERE x.session_id = s.id) AS studentsInSession,
         (SELECT group_concat(g.area, '; ') FROM goal_data d JOIN goals g ON g.id = d.goal_id WHERE d.attendance_id = a.id) AS goals
        FROM attendance a JOIN sessions s ON s.id = a.session_id

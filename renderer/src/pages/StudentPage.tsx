@@ -31,6 +31,7 @@ function ownNote(studentId: number, x: Session): string {
   });
   return noteForStudent(studentId, x.students.find((st) => st.studentId === studentId)?.note, x.note, named);
 }
+import { ExportStudentFile } from '../features/student-file/ExportStudentFile';
 
 export function StudentPage() {
   const id = Number(useParams()['id']);
@@ -80,6 +81,7 @@ export function StudentPage() {
           <button type="button" onClick={() => void exportHandover()}>
             Records for handover…
           </button>
+          <ExportStudentFile studentId={s.id} name={studentName(s)} />
           <button type="button" className="danger" onClick={() => setDeleting(true)}>
             Delete…
           </button>

@@ -259,7 +259,7 @@ export function NextYearSetup() {
           </fieldset>
         );
       })}
-      {!start.data && (
+      {!start.data && p.carried.length + p.exited.length > 0 && (
         <details className="panel">
           <summary>
             {p.carried.length} active students carry on; {p.exited.length} exited students are left out

@@ -1,12 +1,23 @@
+import { ImportStudentFile } from '../student-file/ImportStudentFile';
 import { NextYearSetup } from './NextYearSetup';
+import { YearSummaryPanel } from './YearSummaryPanel';
 
-/** The year's end: next year's calendars. */
+/** The year's end: the year summary, next year's calendars, students arriving from another therapist. */
 export function YearEndPage() {
   return (
     <section aria-labelledby="year-end-title">
       <header className="page-head">
         <h1 id="year-end-title">The year’s end</h1>
       </header>
+      <section className="panel" aria-labelledby="year-summary-title">
+        <h2 id="year-summary-title">Year summary</h2>
+        <p className="muted">
+          Each student’s year: minutes owed and delivered by setting, compliance judged per setting over whole weeks,
+          months and the year, makeups still owed and time out of class; exited students for the time they were served.
+          Past years stay here: pick one.
+        </p>
+        <YearSummaryPanel />
+      </section>
       <section className="panel" aria-labelledby="next-year-title">
         <h2 id="next-year-title">Start the next school year</h2>
         <p className="muted">
@@ -16,6 +27,15 @@ export function YearEndPage() {
           students stay out. This year’s figures, logs and reports do not change.
         </p>
         <NextYearSetup />
+      </section>
+      <section className="panel" aria-labelledby="student-file-title">
+        <h2 id="student-file-title">Import a student file</h2>
+        <p className="muted">
+          A student moving to you from another therapist: their student file (made with “Student file…” on the student’s
+          page) and its passphrase. You see what will be added before anything is; a student with the same district
+          student ID is completed, never overwritten.
+        </p>
+        <ImportStudentFile />
       </section>
     </section>
   );

@@ -1,0 +1,346 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { open, seal } from '../../electron/crypto/sealed-file';
+import type { ReportShell } from '../../electron/reports/shell';
+import { TestApp, seedSchool, seedStudent } from '../helpers/db';
+
+const PASS = 'correct horse battery staple';
+const CLOSURES = [
+  { label: "Indigenous Peoples' Day", startDate: '2026-10-12' },
+  { label: 'Thanksgiving break', startDate: '2026-11-25', endDate: '2026-11-27' },
+  { label: 'Winter break', startDate: '2026-12-21', endDate: '2027-01-01' },
+];
+const PERIODS = [
+  { label: 'Quarter 1', startDate: '2026-08-26', endDate: '2026-10-31', dueDate: '2026-11-07' },
+  { label: 'Quarter 2', startDate: '2026-11-01', endDate: '2027-01-23', dueDate: '2027-01-30' },
+];
+
+/** File dialogs that answer with paths in the app's temp folder. */
+function fileShell(app: () => TestApp): ReportShell & { openPath: string } {
+  return {
+    openPath: '',
+    chooseFolder: async () => app().dir,
+    chooseSavePath: async (name) => join(app().dir, name),
+    async chooseOpenPath() {
+      return this.openPath;
+    },
+    htmlToPdf: async () => new Uint8Array(),
+    printHtml: async () => true,
+  };
+}
+
+function makeApp(shell: ReportShell) {
+  const app = new TestApp('2026-12-15', shell);
+  const { school, year } = seedSchool(app, CLOSURES);
+  const withPeriods = app.call('setReportingPeriods', { schoolYearId: year.id, periods: PERIODS });
+  return { app, school, year: withPeriods };
+}
+
+function iep(app: TestApp, studentId: number, lines: ('pull_out' | 'consult')[]) {
+  const plan = app.call('createPlan', { studentId, startDate: '2026-08-26', endDate: '2027-06-11' });
+  for (const setting of lines) {
+    app.call('createServiceLine', {
+      planId: plan.id,
+      setting,
+      grouping: 'individual',
+      interval: setting === 'consult' ? 'month' : 'week',
+      minutes: setting === 'consult' ? 120 : 60,
+      startDate: '2026-08-26',
+      endDate: '2027-06-11',
+    });
+  }
+  return plan;
+}
+
+let a: TestApp;
+let b: TestApp;
+let sa: ReturnType<typeof fileShell>;
+let sb: ReturnType<typeof fileShell>;
+let ava: number;
+let periodId: number;
+
+beforeEach(() => {
+  sa = fileShell(() => a);
+  sb = fileShell(() => b);
+  const made = makeApp(sa);
+  a = made.app;
+  periodId = made.year.periods[0]!.id;
+  ava = a.call('createStudent', {
+    firstName: 'Ava',
+    lastName: 'Nguyen',
+    schoolId: made.school.id,
+    grade: '2',
+    dateOfBirth: '2018-04-02',
+    districtStudentId: 'D-1001',
+    medicaidId: 'MC123',
+  }).id;
+  const liam = seedStudent(a, made.school.id, 'Liam', 'Garcia').id;
+  const mia = seedStudent(a, made.school.id, 'Mia', 'Smith').id;
+  const plan = iep(a, ava, ['pull_out', 'consult']);
+  const g1 = a.call('createGoal', {
+    planId: plan.id,
+    area: 'Fine motor',
+    text: 'Ava will cut along a curved line within 1/4 inch',
+    measurement: 'trials',
+  });
+  a.call('createGoal', {
+    planId: plan.id,
+    area: 'Handwriting',
+    text: 'Ava will copy a sentence legibly',
+    measurement: 'percent',
+  });
+  // A group of three: Ava and Liam present, Mia absent; the shared note names the others.
+  a.call('createSession', {
+    date: '2026-10-13',
+    startTime: '09:00',
+    minutes: 30,
+    setting: 'pull_out',
+    grouping: 'group',
+    note: 'Scissor work with Liam; Mia was out sick',
+    students: [
+      { studentId: ava, code: 'present', goalData: [{ goalId: g1.id, correct: 6, total: 10, prompt: 'verbal' }] },
+      { studentId: liam, code: 'present' },
+      { studentId: mia, code: 'student_absent' },
+    ],
+  });
+  a.call('createSession', {
+    date: '2026-10-20',
+    startTime: '09:00',
+    minutes: 30,
+    setting: 'pull_out',
+    grouping: 'individual',
+    note: 'Therapist at training',
+    students: [{ studentId: ava, code: 'provider_absent' }],
+  });
+  const miss = a.call('listOpenMisses', { studentId: ava })[0]!.attendanceId;
+  a.call('createSession', {
+    date: '2026-10-22',
+    startTime: '13:00',
+    minutes: 30,
+    setting: 'pull_out',
+    grouping: 'individual',
+    note: 'Makeup: cutting circles',
+    students: [
+      { studentId: ava, code: 'present', makeupFor: [miss], goalData: [{ goalId: g1.id, correct: 8, total: 10 }] },
+    ],
+  });
+  a.call('createSession', {
+    date: '2026-11-03',
+    startTime: '14:00',
+    minutes: 45,
+    setting: 'consult',
+    grouping: 'individual',
+    students: [{ studentId: ava, code: 'present' }],
+  });
+  a.call('createSession', {
+    date: '2026-11-10',
+    startTime: '09:00',
+    minutes: 30,
+    setting: 'pull_out',
+    grouping: 'individual',
+    students: [{ studentId: ava, code: 'student_unavailable' }],
+  });
+  const goals = a.call('getProgressReport', { studentId: ava, periodId }).goals.map((g) => ({
+    goalId: g.goalId,
+    code: 'Making sufficient progress to meet the goal',
+    narrative: `Narrative for ${g.area}`,
+  }));
+  a.call('finaliseProgressReport', { studentId: ava, periodId, goals });
+});
+afterEach(() => {
+  a?.close();
+  b?.close();
+});
+
+async function exportAva(): Promise<string> {
+  const r = await a.callAsync('exportStudentFile', { studentId: ava, passphrase: PASS });
+  expect(r.file).toMatch(/Ava Nguyen - student file\.caseload-student$/);
+  return r.file!;
+}
+
+/** Every figure of a student, without the ids that differ from one caseload to another. */
+function figures(app: TestApp, studentId: number) {
+  const ranges = [
+    { from: '2026-08-26', to: '2027-06-11' },
+    { from: '2026-10-12', to: '2026-10-18' },
+    { from: '2026-10-01', to: '2026-10-31' },
+    { from: '2026-11-01', to: '2026-11-30' },
+  ];
+  const overview = app.call('studentOverview', { id: studentId });
+  return {
+    minutes: ranges.map((r) => app.call('studentMinutes', { studentId, ...r })),
+    periods: overview.periods,
+    weekly: overview.weekly,
+    ledger: overview.ledger.map(({ date, code, minutes, owesMakeup, coveredMinutes, outstanding, coveredBy }) => ({
+      date,
+      code,
+      minutes,
+      owesMakeup,
+      coveredMinutes,
+      outstanding,
+      coveredBy: coveredBy.map((c) => [c.date, c.minutes]),
+    })),
+    openMisses: app
+      .call('listOpenMisses', { studentId })
+      .map(({ date, code, minutes, startTime }) => ({ date, code, minutes, startTime })),
+    log: app
+      .call('getServiceLog', { studentId, from: '2026-08-26', to: '2027-06-11' })
+      .rows.map(({ date, startTime, minutes, setting, grouping, groupSize, code, goals }) => ({
+        date,
+        startTime,
+        minutes,
+        setting,
+        grouping,
+        groupSize,
+        code,
+        goals,
+      })),
+  };
+}
+
+describe('the student file', () => {
+  it('is sealed: one changed byte, a wrong passphrase or another kind of file is refused, and nothing is written', async () => {
+    const file = await exportAva();
+    const bytes = readFileSync(file);
+    // Nothing readable in the file: not the name, not a note.
+    expect(bytes.includes(Buffer.from('Nguyen'))).toBe(false);
+    expect(bytes.includes(Buffer.from('cutting circles'))).toBe(false);
+    b = new TestApp('2026-12-15', sb);
+    const before = b.snapshot();
+    for (const at of [50, Math.floor(bytes.length / 2), bytes.length - 3]) {
+      const tampered = Buffer.from(bytes);
+      tampered[at] = tampered[at]! ^ 0x01;
+      const path = join(b.dir, `tampered-${at}.caseload-student`);
+      writeFileSync(path, tampered);
+      sb.openPath = path;
+      const e = await b.failAsync('openStudentFile', { passphrase: PASS });
+      expect(e.message).toMatch(/changed or damaged|damaged header|incomplete/);
+      expect(e.message).toContain('Nothing was imported');
+    }
+    sb.openPath = file;
+    expect(await b.failAsync('openStudentFile', { passphrase: 'not the passphrase' })).toMatchObject({
+      field: 'passphrase',
+    });
+    const json = join(b.dir, 'export.json');
+    writeFileSync(json, '{"format":"caseload-export"}');
+    sb.openPath = json;
+    expect((await b.failAsync('openStudentFile', { passphrase: PASS })).message).toMatch(/not a sealed Caseload file/);
+    // A short passphrase is refused before anything is written.
+    expect((await a.failAsync('exportStudentFile', { studentId: ava, passphrase: 'short' })).field).toBe('passphrase');
+    expect(await b.failAsync('importStudentFile', { token: '0'.repeat(32) })).toMatchObject({ field: 'token' });
+    expect(b.snapshot()).toBe(before);
+  });
+
+  it('holds only this student: their own notes, and a group by its size', async () => {
+    const file = await exportAva();
+    const data = (await open(readFileSync(file), PASS)).toString('utf8');
+    for (const other of ['Liam', 'Garcia', 'Mia', 'Smith', 'Scissor work']) expect(data).not.toContain(other);
+    const parsed = JSON.parse(data) as { sessions: { date: string; groupSize: number; note: string | null }[] };
+    expect(parsed.sessions.find((x) => x.date === '2026-10-13')).toMatchObject({ groupSize: 2, note: null });
+    expect(parsed.sessions.find((x) => x.date === '2026-10-22')!.note).toBe('Makeup: cutting circles');
+    expect(a.call('listAudit', { limit: 1 })[0]).toMatchObject({
+      action: 'exported student file',
+      subject: 'Ava Nguyen',
+    });
+  });
+
+  it('merges into the student with the same district ID after a preview, adding only what is missing, figures equal', async () => {
+    const file = await exportAva();
+    const made = makeApp(sb);
+    b = made.app;
+    // The receiving therapist already has Ava from the district roster (grade 3 here), her IEP with the pull-out
+    // line typed in, the consult session of Nov 3 logged, and a student of her own.
+    const here = b.call('createStudent', {
+      firstName: 'Ava',
+      lastName: 'Nguyen',
+      schoolId: made.school.id,
+      grade: '3',
+      districtStudentId: 'D-1001',
+    }).id;
+    seedStudent(b, made.school.id, 'Zoe', 'Park');
+    iep(b, here, ['pull_out']);
+    b.call('createSession', {
+      date: '2026-11-03',
+      startTime: '14:00',
+      minutes: 45,
+      setting: 'consult',
+      grouping: 'individual',
+      students: [{ studentId: here, code: 'present' }],
+    });
+    const before = b.snapshot();
+    sb.openPath = file;
+    const preview = await b.callAsync('openStudentFile', { passphrase: PASS });
+    expect(b.snapshot()).toBe(before); // a preview writes nothing
+    const s = preview.summary!;
+    expect(s.student).toMatchObject({ name: 'Ava Nguyen', districtStudentId: 'D-1001', matched: { id: here } });
+    // Same school and calendar here: nothing to add there. Same IEP: the consult line and both goals are added.
+    // Five sessions in the file, one already here: four added, with the two goal data points and the makeup link.
+    expect(s.added).toEqual({
+      schools: 0,
+      schoolYears: 0,
+      plans: 0,
+      lines: 1,
+      goals: 2,
+      sessions: 4,
+      goalData: 2,
+      makeups: 1,
+      reports: 1,
+    });
+    expect(s.skipped).toEqual([{ what: '1 session(s)', reason: 'already logged here (same date, time and setting)' }]);
+    expect(s.details).toContain('Quarter 1 report, final');
+
+    const done = await b.callAsync('importStudentFile', { token: preview.token! });
+    expect(done.added).toEqual(s.added);
+    expect(done.studentId).toBe(here);
+    // Never overwritten: her details here stay as they were.
+    expect(b.call('getStudent', { id: here })).toMatchObject({ grade: '3', medicaidId: null });
+    // Every figure of hers is the same on both sides.
+    expect(figures(b, here)).toEqual(figures(a, ava));
+    // Hand-worked for the week of Mon 2026-10-12 (holiday): 60 pull-out owed in full; the group's 30 delivered.
+    expect(figures(b, here).minutes[1]).toMatchObject({ owedTotal: 60 + (120 * 4) / 21, deliveredTotal: 30 });
+    // The group shows its size (2 present), not the students of this caseload.
+    expect(b.call('getServiceLog', { studentId: here, from: '2026-10-13', to: '2026-10-13' }).rows[0]).toMatchObject({
+      groupSize: 2,
+      note: '',
+    });
+    // The finalised report reads as it was finalised, with this caseload's ids.
+    const report = b.call('getProgressReport', { studentId: here, periodId: made.year.periods[0]!.id });
+    expect(report).toMatchObject({ status: 'final', version: 1, student: { id: here } });
+    expect(report.goals.map((g) => g.narrative)).toEqual(['Narrative for Fine motor', 'Narrative for Handwriting']);
+    expect(b.call('listAudit', { limit: 1 })[0]).toMatchObject({ action: 'imported student file', studentId: here });
+
+    // The same file again adds nothing.
+    const again = await b.callAsync('openStudentFile', { passphrase: PASS });
+    expect(Object.values(again.summary!.added).every((n) => n === 0)).toBe(true);
+  });
+
+  it('into a caseload without her school: the school and its calendar are created, figures equal', async () => {
+    const file = await exportAva();
+    b = new TestApp('2026-12-15', sb);
+    sb.openPath = file;
+    const preview = await b.callAsync('openStudentFile', { passphrase: PASS });
+    expect(preview.summary!.student.matched).toBeNull();
+    expect(preview.summary!.added).toMatchObject({ schools: 1, schoolYears: 1, plans: 1, lines: 2, sessions: 5 });
+    const done = await b.callAsync('importStudentFile', { token: preview.token! });
+    expect(b.call('listSchools').map((x) => x.name)).toEqual(['Lincoln Elementary']);
+    expect(figures(b, done.studentId)).toEqual(figures(a, ava));
+  });
+
+  it('imports all or nothing: a file that does not hold together writes nothing', async () => {
+    b = new TestApp('2026-12-15', sb);
+    const data = JSON.parse((await open(readFileSync(await exportAva()), PASS)).toString('utf8')) as {
+      schools: { years: { closures: { startDate: string; endDate: string }[] }[] }[];
+    };
+    // A break that ends before it starts.
+    data.schools[0]!.years[0]!.closures.push({ startDate: '2027-03-05', endDate: '2027-03-01', label: 'Odd' } as never);
+    const path = join(b.dir, 'odd.caseload-student');
+    writeFileSync(path, await seal(Buffer.from(JSON.stringify(data)), PASS, { logN: 10, r: 8, p: 1 }));
+    sb.openPath = path;
+    const before = b.snapshot();
+    expect((await b.failAsync('openStudentFile', { passphrase: PASS })).message).toMatch(
+      /the 2026-27 calendar of Lincoln Elementary has dates that end before they start/,
+    );
+    expect(b.snapshot()).toBe(before);
+  });
+});
