@@ -9,6 +9,12 @@ export const UNIT_RULE_LABELS: Record<UnitRule, string> = {
   per_session: 'One unit per session',
   minutes: 'Minutes (one unit per minute)',
 };
+/** The same choices, short enough for a select on a 1024 px screen. */
+export const UNIT_RULE_CHOICES: Record<UnitRule, string> = {
+  fifteen_minute: '15-min units (8-min rule)',
+  per_session: 'One unit per session',
+  minutes: 'Minutes',
+};
 export const DEFAULT_UNIT_RULE: UnitRule = 'fifteen_minute';
 
 /**

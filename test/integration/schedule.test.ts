@@ -386,6 +386,8 @@ describe('makeups into free time', () => {
     ]);
     const day = app.call('getAgenda', { date: '2026-10-22' });
     expect(day.occurrences.map((o) => [o.startTime, o.makeupFor])).toEqual([['08:00', missId]]);
+    // A session is logged once it has happened: the booked day comes, then it is logged.
+    app.today = '2026-10-22';
     const made = app.call('logOccurrenceAsPlanned', { slotId: booked.id, date: '2026-10-22' });
     expect(made.students[0]!.makeupFor).toEqual([missId]);
     expect(app.call('listOpenMisses', { studentId: cara })).toEqual([]);

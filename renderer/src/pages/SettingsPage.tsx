@@ -1,4 +1,4 @@
-import { UNIT_RULES, UNIT_RULE_LABELS, type UnitRule } from '../../../shared/domain/medicaid';
+import { UNIT_RULES, UNIT_RULE_CHOICES, type UnitRule } from '../../../shared/domain/medicaid';
 import { useState } from 'react';
 import { ATTENDANCE_CODES, ATTENDANCE_LABELS, type MissCode } from '../../../shared/domain/codes';
 import { useApi, useWrite } from '../api';
@@ -57,7 +57,7 @@ export function SettingsPage() {
             <select {...p} defaultValue={s.medicaidUnits}>
               {UNIT_RULES.map((r) => (
                 <option key={r} value={r}>
-                  {UNIT_RULE_LABELS[r]}
+                  {UNIT_RULE_CHOICES[r]}
                 </option>
               ))}
             </select>
