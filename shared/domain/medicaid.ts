@@ -11,7 +11,7 @@ export const UNIT_RULE_LABELS: Record<UnitRule, string> = {
 };
 /** The same choices, short enough for a select on a 1024 px screen. */
 export const UNIT_RULE_CHOICES: Record<UnitRule, string> = {
-  fifteen_minute: '15-min units (8-min rule)',
+  fifteen_minute: '15-min (8-min rule)',
   per_session: 'One unit per session',
   minutes: 'Minutes',
 };
