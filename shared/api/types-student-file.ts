@@ -18,6 +18,7 @@ export interface StudentFileSummary {
     sessions: number;
     goalData: number;
     makeups: number;
+    evaluations: number;
     reports: number;
   };
   /** What will be added, in words, for the preview. */

@@ -74,6 +74,8 @@ beforeEach(() => {
     dateOfBirth: '2018-04-02',
     districtStudentId: 'D-1001',
     medicaidId: 'MC123',
+    // Enrolled from Tue Sep 1: nothing is owed for Aug 26-28, which only the imported enrollment keeps.
+    enrolledFrom: '2026-09-01',
   }).id;
   const liam = seedStudent(a, made.school.id, 'Liam', 'Garcia').id;
   const mia = seedStudent(a, made.school.id, 'Mia', 'Smith').id;
@@ -90,18 +92,23 @@ beforeEach(() => {
     text: 'Ava will copy a sentence legibly',
     measurement: 'percent',
   });
-  // A group of three: Ava and Liam present, Mia absent; the shared note names the others.
+  // A group of three: Ava and Liam present, Mia absent; a shared activity note and a note of each student's own.
   a.call('createSession', {
     date: '2026-10-13',
     startTime: '09:00',
     minutes: 30,
     setting: 'pull_out',
     grouping: 'group',
-    note: 'Scissor work with Liam; Mia was out sick',
+    note: 'Scissor work at the big table',
     students: [
-      { studentId: ava, code: 'present', goalData: [{ goalId: g1.id, correct: 6, total: 10, prompt: 'verbal' }] },
-      { studentId: liam, code: 'present' },
-      { studentId: mia, code: 'student_absent' },
+      {
+        studentId: ava,
+        code: 'present',
+        note: 'Cut 6 of 10 curves with verbal cues',
+        goalData: [{ goalId: g1.id, correct: 6, total: 10, prompt: 'verbal' }],
+      },
+      { studentId: liam, code: 'present', note: 'Needed the slant board' },
+      { studentId: mia, code: 'student_absent', note: 'Out sick all week' },
     ],
   });
   a.call('createSession', {
@@ -140,6 +147,14 @@ beforeEach(() => {
     setting: 'pull_out',
     grouping: 'individual',
     students: [{ studentId: ava, code: 'student_unavailable' }],
+  });
+  a.call('createEvaluation', {
+    studentId: ava,
+    date: '2026-09-15',
+    startTime: '10:00',
+    minutes: 60,
+    cptCode: '97168',
+    note: 'Re-evaluation: fine motor and handwriting',
   });
   const goals = a.call('getProgressReport', { studentId: ava, periodId }).goals.map((g) => ({
     goalId: g.goalId,
@@ -235,10 +250,33 @@ describe('the student file', () => {
   it('holds only this student: their own notes, and a group by its size', async () => {
     const file = await exportAva();
     const data = (await open(readFileSync(file), PASS)).toString('utf8');
-    for (const other of ['Liam', 'Garcia', 'Mia', 'Smith', 'Scissor work']) expect(data).not.toContain(other);
-    const parsed = JSON.parse(data) as { sessions: { date: string; groupSize: number; note: string | null }[] };
-    expect(parsed.sessions.find((x) => x.date === '2026-10-13')).toMatchObject({ groupSize: 2, note: null });
+    // Not the other students' names or notes, and not the group's shared note.
+    for (const other of ['Liam', 'Garcia', 'Mia', 'Smith', 'slant board', 'Out sick', 'Scissor work'])
+      expect(data).not.toContain(other);
+    const parsed = JSON.parse(data) as {
+      sessions: { date: string; groupSize: number; note: string | null }[];
+      enrollments: unknown[];
+      evaluations: unknown[];
+    };
+    // Her own note, and the group by its size: 2 present (Ava and Liam), Mia absent.
+    expect(parsed.sessions.find((x) => x.date === '2026-10-13')).toMatchObject({
+      groupSize: 2,
+      note: 'Cut 6 of 10 curves with verbal cues',
+    });
+    // Alone in a session, the session's note is hers.
     expect(parsed.sessions.find((x) => x.date === '2026-10-22')!.note).toBe('Makeup: cutting circles');
+    expect(parsed.enrollments).toEqual([
+      { schoolName: 'Lincoln Elementary', startDate: '2026-09-01', endDate: null, endKind: null, endReason: null },
+    ]);
+    expect(parsed.evaluations).toEqual([
+      {
+        date: '2026-09-15',
+        startTime: '10:00',
+        minutes: 60,
+        cptCode: '97168',
+        note: 'Re-evaluation: fine motor and handwriting',
+      },
+    ]);
     expect(a.call('listAudit', { limit: 1 })[0]).toMatchObject({
       action: 'exported student file',
       subject: 'Ava Nguyen',
@@ -257,6 +295,7 @@ describe('the student file', () => {
       schoolId: made.school.id,
       grade: '3',
       districtStudentId: 'D-1001',
+      enrolledFrom: '2026-09-01',
     }).id;
     seedStudent(b, made.school.id, 'Zoe', 'Park');
     iep(b, here, ['pull_out']);
@@ -285,6 +324,7 @@ describe('the student file', () => {
       sessions: 4,
       goalData: 2,
       makeups: 1,
+      evaluations: 1,
       reports: 1,
     });
     expect(s.skipped).toEqual([{ what: '1 session(s)', reason: 'already logged here (same date, time and setting)' }]);
@@ -299,10 +339,10 @@ describe('the student file', () => {
     expect(figures(b, here)).toEqual(figures(a, ava));
     // Hand-worked for the week of Mon 2026-10-12 (holiday): 60 pull-out owed in full; the group's 30 delivered.
     expect(figures(b, here).minutes[1]).toMatchObject({ owedTotal: 60 + (120 * 4) / 21, deliveredTotal: 30 });
-    // The group shows its size (2 present), not the students of this caseload.
+    // The group shows its size (2 present), not the students of this caseload, and her own note only.
     expect(b.call('getServiceLog', { studentId: here, from: '2026-10-13', to: '2026-10-13' }).rows[0]).toMatchObject({
       groupSize: 2,
-      note: '',
+      note: 'Cut 6 of 10 curves with verbal cues',
     });
     // The finalised report reads as it was finalised, with this caseload's ids.
     const report = b.call('getProgressReport', { studentId: here, periodId: made.year.periods[0]!.id });
@@ -325,6 +365,56 @@ describe('the student file', () => {
     const done = await b.callAsync('importStudentFile', { token: preview.token! });
     expect(b.call('listSchools').map((x) => x.name)).toEqual(['Lincoln Elementary']);
     expect(figures(b, done.studentId)).toEqual(figures(a, ava));
+    // Her enrollment came with her: enrolled from Tue Sep 1, so the week of Aug 24 (school Wed-Fri) owes nothing.
+    // Without it she would owe 60 pull-out + 120 consult × 3 of August's 4 school days = 60 + 90 = 150.
+    expect(b.call('getStudent', { id: done.studentId }).enrollments).toMatchObject([
+      { schoolName: 'Lincoln Elementary', startDate: '2026-09-01', endDate: null },
+    ]);
+    const week = { from: '2026-08-24', to: '2026-08-30' };
+    expect(b.call('studentMinutes', { studentId: done.studentId, ...week }).owedTotal).toBe(0);
+    expect(a.call('studentMinutes', { studentId: ava, ...week }).owedTotal).toBe(0);
+    // Her evaluation came too, and a session's own note went to her own note.
+    expect(
+      b.call('listEvaluations', { studentId: done.studentId, from: '2026-08-26', to: '2027-06-11' }),
+    ).toMatchObject([{ date: '2026-09-15', startTime: '10:00', minutes: 60, cptCode: '97168' }]);
+    expect(b.call('listAudit', { limit: 1 })[0]).toMatchObject({ action: 'imported student file' });
+  });
+
+  it("skips a session that overlaps the receiving therapist's own time, and says so", async () => {
+    const file = await exportAva();
+    const made = makeApp(sb);
+    b = made.app;
+    const zoe = seedStudent(b, made.school.id, 'Zoe', 'Park').id;
+    // The receiving therapist was with Zoe from 09:15 to 09:45 on Nov 10; Ava's file has 09:00-09:30 that day.
+    b.call('createSession', {
+      date: '2026-11-10',
+      startTime: '09:15',
+      minutes: 30,
+      setting: 'pull_out',
+      grouping: 'individual',
+      students: [{ studentId: zoe, code: 'present' }],
+    });
+    sb.openPath = file;
+    const preview = await b.callAsync('openStudentFile', { passphrase: PASS });
+    expect(preview.summary!.added).toMatchObject({ sessions: 4, makeups: 1 });
+    expect(preview.summary!.skipped).toEqual([
+      {
+        what: 'the pull-out session of 2026-11-10 at 09:00 (30 min)',
+        reason: 'it overlaps your session of 09:15–09:45 that day; you cannot be in two places at once',
+      },
+    ]);
+    const done = await b.callAsync('importStudentFile', { token: preview.token! });
+    const year = { from: '2026-08-26', to: '2027-06-11' };
+    const there = a.call('studentMinutes', { studentId: ava, ...year });
+    const here = b.call('studentMinutes', { studentId: done.studentId, ...year });
+    // Delivered both sides: group 30 + makeup 30 + consult 45 = 105. Makeups owed: the Nov 10 miss
+    // (student_unavailable, 30) is owed there and was not imported here: 30 vs 0.
+    expect(there.deliveredTotal).toBe(105);
+    expect(here.deliveredTotal).toBe(105);
+    expect(there.makeupBalance).toBe(30);
+    expect(here.makeupBalance).toBe(0);
+    // Zoe's session is untouched.
+    expect(b.call('listSessions', { studentId: zoe, from: '2026-11-10', to: '2026-11-10' })).toHaveLength(1);
   });
 
   it('imports all or nothing: a file that does not hold together writes nothing', async () => {

@@ -95,6 +95,14 @@ beforeEach(() => {
   session(ava, '2026-09-17', 'pull_out', 60, 'present', [miss]);
   session(ava, '2026-09-22', 'pull_out', 60, 'student_unavailable');
   session(ava, '2026-10-06', 'push_in', 30);
+  // A re-evaluation of 45 minutes: not IEP minutes, but the therapist's time in the workload.
+  app.call('createEvaluation', {
+    studentId: ava,
+    date: '2026-09-24',
+    startTime: '13:00',
+    minutes: 45,
+    cptCode: '97168',
+  });
   // Liam: pull-out 30 a week for the first two weeks, one session, then he moved away.
   line(liam, 'pull_out', 'week', 30, '2026-09-04');
   session(liam, '2026-09-01', 'pull_out', 30);
@@ -143,10 +151,13 @@ describe('the year summary', () => {
       minutes: { push_in: 30, pull_out: 180, consult: 120 },
       direct: 210,
       consult: 120,
+      evaluations: 1,
+      evaluationMinutes: 45,
       missedByProvider: 1,
       weeks: 9,
     });
-    expect(y.workload.perWeek).toBeCloseTo(330 / 9, 10);
+    // Per week of school: sessions 330 + the re-evaluation 45 = 375 over 9 weeks.
+    expect(y.workload.perWeek).toBeCloseTo(375 / 9, 10);
     expect(y.mix.total).toBe(330);
     expect(y.mix.share.pull_out).toBeCloseTo(180 / 330, 10);
     expect(y.reference).toEqual({ pullOut: 0.39, inEducationSetting: 0.5 });

@@ -59,8 +59,17 @@ export function yearSummary(
   }
   const range = { from: span.from, to: span.to };
   const view = caseloadCompliance(db, { ...range, schoolId: input.schoolId }, today);
-  const rows = view.rows.map((r) => yearSummaryRow(r, 'active'));
-  // Exited students appear in the figures of the dates they were served.
+  // The engine already holds active students and those who exited during the year (by their enrollments).
+  const status = new Map(
+    (db.prepare('SELECT id, status FROM students').all() as { id: number; status: string }[]).map((r) => [
+      r.id,
+      r.status === 'active' ? ('active' as const) : ('exited' as const),
+    ]),
+  );
+  const rows = view.rows.map((r) => yearSummaryRow(r, status.get(r.studentId) ?? 'active'));
+  const listed = new Set(rows.map((r) => r.studentId));
+  // Students marked exited whose enrollment does not say when (older records) still appear in the
+  // figures of the dates they were served.
   const exited = db
     .prepare(
       `SELECT st.id, coalesce(st.preferred_name, st.first_name) || ' ' || st.last_name AS name, st.grade,
@@ -79,6 +88,7 @@ export function yearSummary(
     schoolName: string;
   }[];
   for (const st of exited) {
+    if (listed.has(st.id)) continue;
     const summary = studentMinutes(db, st.id, range.from, range.to, today);
     rows.push(
       yearSummaryRow(
@@ -147,16 +157,23 @@ function workload(db: Sqlite, range: { from: string; to: string }, label: string
     for (const d of cals.get(y.schoolId)?.instructionalDates(toDay(y.f), toDay(y.l)) ?? [])
       mondays.add(mondayOf(toDay(d)));
   }
+  // Evaluations and re-evaluations: not IEP minutes, but the therapist's (non-direct) time.
+  const evals = db
+    .prepare(
+      `SELECT count(*) AS n, coalesce(sum(e.minutes), 0) AS minutes FROM evaluations e
+       ${schoolId ? 'JOIN students st ON st.id = e.student_id AND st.school_id = ?' : ''}
+       WHERE e.date BETWEEN ? AND ?`,
+    )
+    .get(...args, range.from, range.to) as { n: number; minutes: number };
   const direct = minutes.push_in + minutes.pull_out;
-  const total = direct + minutes.consult;
+  const total = direct + minutes.consult + evals.minutes;
   return {
     sessions,
     minutes,
     direct,
     consult: minutes.consult,
-    // Evaluations are logged by another part of the app (issue 12, item 2); none are counted until then.
-    evaluations: 0,
-    evaluationMinutes: 0,
+    evaluations: evals.n,
+    evaluationMinutes: evals.minutes,
     missedByProvider: missed.n,
     weeks: mondays.size,
     perWeek: mondays.size ? total / mondays.size : 0,

@@ -4,19 +4,24 @@ import { listPlans } from '../queries/plans';
 import { listSchoolYears } from '../queries/schools';
 import { getSettings } from '../queries/settings';
 import { getStudent } from '../queries/students';
+import { type NamedStudent, noteForStudent, redactNames } from '../../../shared/domain/notes';
+import { listEnrollments } from '../queries/enrollment';
 import type { StudentFile } from './format';
 
-type SessionRow = Omit<StudentFile['sessions'][number], 'isMakeup' | 'makeupFor' | 'goalData'> & {
+type SessionRow = Omit<StudentFile['sessions'][number], 'isMakeup' | 'makeupFor' | 'goalData' | 'note'> & {
   isMakeup: number;
   sessionId: number;
   studentsInSession: number;
+  ownNote: string | null;
+  sharedNote: string | null;
 };
 
 /**
  * One student's whole record for another Caseload: details, school calendars, IEPs with their lines and
- * goals, every session of theirs with their goal data and makeups, and their finalised reports. A group
- * session carries only this student's attendance and the group's size; a note written on a session
- * shared with other students is left out, since it may name them.
+ * goals, enrollments, every session of theirs with their goal data and makeups, their evaluations and
+ * their finalised reports. A group session carries only this student's attendance, their own note and
+ * the group's size: the shared note of a session held with other students is left out (it belongs to
+ * the group), and the own note has any other student's name of the session replaced (notes.ts).
  */
 export function buildStudentFile(db: Sqlite, studentId: number, now: string): StudentFile {
   return db.transaction(() => {
@@ -82,7 +87,8 @@ export function buildStudentFile(db: Sqlite, studentId: number, now: string): St
           coalesce(s.group_size, (SELECT count(*) FROM attendance x WHERE x.session_id = s.id AND x.code = 'present'))
             AS groupSize,
           (SELECT count(*) FROM attendance x WHERE x.session_id = s.id) AS studentsInSession,
-          s.cpt_code AS cptCode, s.is_makeup AS isMakeup, a.code, a.minutes AS creditedMinutes, s.note
+          s.cpt_code AS cptCode, s.is_makeup AS isMakeup, a.code, a.minutes AS creditedMinutes,
+          s.non_school_reason AS nonSchoolDayReason, a.note AS ownNote, s.note AS sharedNote
          FROM attendance a JOIN sessions s ON s.id = a.session_id
          WHERE a.student_id = ? ORDER BY s.date, s.start_time, s.id`,
       )
@@ -91,11 +97,31 @@ export function buildStudentFile(db: Sqlite, studentId: number, now: string): St
     const data = db.prepare(
       `SELECT goal_id AS goal, correct, total, value, prompt, note FROM goal_data WHERE attendance_id = ? ORDER BY id`,
     );
-    const sessions = rows.map(({ sessionId: _s, studentsInSession, isMakeup, note, ...r }) => ({
-      ...r,
-      // A session held with other students of this caseload may carry a note naming them: leave it out.
-      note: studentsInSession === 1 ? note : null,
-      isMakeup: isMakeup === 1,
+    const others = db.prepare(
+      `SELECT st.id, st.first_name AS firstName, st.last_name AS lastName, st.preferred_name AS preferredName
+       FROM attendance x JOIN students st ON st.id = x.student_id WHERE x.session_id = ? AND x.student_id <> ?`,
+    );
+    const noteOf = (r: SessionRow): string | null => {
+      // Alone in the session: the session's note is about this student's session, and the own note too.
+      if (r.studentsInSession === 1) return noteForStudent(studentId, r.ownNote, r.sharedNote, []) || null;
+      // With others: only the student's own note, never the group's shared note.
+      if (!r.ownNote) return null;
+      return redactNames(r.ownNote, others.all(r.sessionId, studentId) as NamedStudent[]);
+    };
+    const sessions = rows.map((r) => ({
+      key: r.key,
+      date: r.date,
+      startTime: r.startTime,
+      minutes: r.minutes,
+      setting: r.setting,
+      grouping: r.grouping,
+      groupSize: r.groupSize,
+      cptCode: r.cptCode,
+      code: r.code,
+      creditedMinutes: r.creditedMinutes,
+      nonSchoolDayReason: r.nonSchoolDayReason,
+      note: noteOf(r),
+      isMakeup: r.isMakeup === 1,
       makeupFor: (makeups.all(r.key) as { m: number }[]).map((x) => x.m),
       goalData: data.all(r.key) as StudentFile['sessions'][number]['goalData'],
     }));
@@ -105,15 +131,26 @@ export function buildStudentFile(db: Sqlite, studentId: number, now: string): St
          FROM progress_reports WHERE student_id = ? AND status = 'final' ORDER BY period_id, version`,
       )
       .all(studentId) as StudentFile['reports'];
-    // The student's school first, then any other school one of the reports was written in.
+    const enrollments = listEnrollments(db, studentId);
+    const evaluations = db
+      .prepare(
+        `SELECT date, start_time AS startTime, minutes, cpt_code AS cptCode, note FROM evaluations
+         WHERE student_id = ? ORDER BY date, start_time, id`,
+      )
+      .all(studentId) as StudentFile['evaluations'];
+    // The student's school first, then the other schools they were enrolled at, then any other school one
+    // of the reports was written in.
     const schools = db
       .prepare(
-        `SELECT id, name FROM schools WHERE id = ? UNION ALL
-         SELECT DISTINCT sc.id, sc.name FROM progress_reports r JOIN reporting_periods rp ON rp.id = r.period_id
+        `SELECT id, name FROM schools WHERE id = ? UNION
+         SELECT sc.id, sc.name FROM enrollments e JOIN schools sc ON sc.id = e.school_id WHERE e.student_id = ?
+         UNION
+         SELECT sc.id, sc.name FROM progress_reports r JOIN reporting_periods rp ON rp.id = r.period_id
            JOIN school_years sy ON sy.id = rp.school_year_id JOIN schools sc ON sc.id = sy.school_id
-         WHERE r.student_id = ? AND r.status = 'final' AND sc.id <> ?`,
+         WHERE r.student_id = ? AND r.status = 'final'`,
       )
-      .all(st.schoolId, studentId, st.schoolId) as { id: number; name: string }[];
+      .all(st.schoolId, studentId, studentId) as { id: number; name: string }[];
+    schools.sort((x, y) => Number(y.id === st.schoolId) - Number(x.id === st.schoolId) || x.name.localeCompare(y.name));
     return {
       format: 'caseload-student' as const,
       version: 1 as const,
@@ -130,11 +167,21 @@ export function buildStudentFile(db: Sqlite, studentId: number, now: string): St
         districtStudentId: st.districtStudentId,
         medicaidId: st.medicaidId,
         status: st.status,
+        medicaidConsentFrom: st.medicaidConsentFrom,
+        medicaidConsentTo: st.medicaidConsentTo,
       },
+      enrollments: enrollments.map((e) => ({
+        schoolName: e.schoolName,
+        startDate: e.startDate,
+        endDate: e.endDate,
+        endKind: e.endKind,
+        endReason: e.endReason,
+      })),
       schoolName: st.schoolName,
       schools: schools.map((sc) => ({ name: sc.name, years: calendar(sc.id) })),
       plans,
       sessions,
+      evaluations,
       reports,
     };
   })();

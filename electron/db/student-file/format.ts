@@ -9,6 +9,8 @@ import {
   SETTINGS,
   STUDENT_STATUSES,
 } from '../../../shared/domain/codes';
+import { ENROLLMENT_END_KINDS } from '../../../shared/domain/enrollment';
+import { EVALUATION_CODES } from '../../../shared/domain/medicaid';
 import { id, isoDate, time } from '../../../shared/api/schemas';
 
 // One student's whole record, as sealed into a student file (docs/export-format.md, "The student file").
@@ -39,8 +41,29 @@ export const StudentFileData = z
         districtStudentId: optText(50),
         medicaidId: optText(50),
         status: z.enum(STUDENT_STATUSES),
+        /** The parent's consent to bill Medicaid: signed on, in effect until (null: not ended). */
+        medicaidConsentFrom: isoDate.nullable().default(null),
+        medicaidConsentTo: isoDate.nullable().default(null),
       })
       .strict(),
+    /**
+     * Where and when the student was enrolled (transfers and exit included), by school name: owed minutes
+     * follow the school of each date, and nothing is owed outside these dates.
+     */
+    enrollments: z
+      .array(
+        z
+          .object({
+            schoolName: text(200).min(1),
+            startDate: isoDate.nullable(),
+            endDate: isoDate.nullable(),
+            endKind: z.enum(ENROLLMENT_END_KINDS).nullable(),
+            endReason: optText(500),
+          })
+          .strict(),
+      )
+      .max(100)
+      .default([]),
     /** The student's school now. */
     schoolName: text(200).min(1),
     /**
@@ -150,7 +173,9 @@ export const StudentFileData = z
             isMakeup: z.boolean(),
             code: z.enum(ATTENDANCE_CODES),
             creditedMinutes: minutes,
-            /** This student's own note only. */
+            /** Why a session on a day that is not a school day was held (null: a school day). */
+            nonSchoolDayReason: optText(300).default(null),
+            /** This student's own note only (never a group's shared note, which may name others). */
             note: optText(4000),
             /** Keys of this student's missed sessions this one makes up. */
             makeupFor: z.array(key).max(20),
@@ -172,6 +197,21 @@ export const StudentFileData = z
           .strict(),
       )
       .max(20_000),
+    /** Evaluations and re-evaluations (CPT 97165-97168): not IEP minutes, but billed and the therapist's time. */
+    evaluations: z
+      .array(
+        z
+          .object({
+            date: isoDate,
+            startTime: time,
+            minutes,
+            cptCode: z.enum(EVALUATION_CODES),
+            note: optText(4000),
+          })
+          .strict(),
+      )
+      .max(500)
+      .default([]),
     /** Finalised progress reports, exactly as finalised. */
     reports: z
       .array(

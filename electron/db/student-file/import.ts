@@ -3,6 +3,9 @@ import type { StudentFileImport, StudentFileSummary } from '../../../shared/api/
 import { fromZod } from '../../ipc/errors';
 import { AppError } from '../../ipc/errors';
 import type { Sqlite } from '../db';
+import { minutesToTime, timeToMinutes } from '../../../shared/domain/dates';
+import { enrollmentOn, sortEnrollments } from '../../../shared/domain/enrollment';
+import { loadEnrollments } from '../queries/enrollment';
 import { listPlans } from '../queries/plans';
 import { listSchoolYears } from '../queries/schools';
 import type { StudentFile } from './format';
@@ -39,7 +42,7 @@ export function applyStudentFile(
         summary.student.name,
         `from ${f.from.provider || 'another therapist'}${f.from.district ? ` (${f.from.district})` : ''}, exported ${
           f.exportedAt
-        }: added ${added.plans} IEP(s), ${added.sessions} session(s), ${added.reports} report(s); skipped ${skipped.length}; ${opts.file}`,
+        }: added ${added.plans} IEP(s), ${added.sessions} session(s), ${added.evaluations} evaluation(s), ${added.reports} report(s); skipped ${skipped.length}; ${opts.file}`,
       );
       return summary;
     })();
@@ -59,6 +62,7 @@ function apply(db: Sqlite, f: StudentFile, file: string): StudentFileImport {
     sessions: 0,
     goalData: 0,
     makeups: 0,
+    evaluations: 0,
     reports: 0,
   };
   const details: string[] = [];
@@ -157,7 +161,8 @@ function apply(db: Sqlite, f: StudentFile, file: string): StudentFileImport {
       db
         .prepare(
           `INSERT INTO students (first_name, last_name, preferred_name, date_of_birth, grade, school_id, teacher,
-            district_student_id, medicaid_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            district_student_id, medicaid_id, status, medicaid_consent_from, medicaid_consent_to)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           v.firstName,
@@ -170,10 +175,53 @@ function apply(db: Sqlite, f: StudentFile, file: string): StudentFileImport {
           v.districtStudentId,
           v.medicaidId,
           v.status,
+          v.medicaidConsentFrom ?? null,
+          v.medicaidConsentTo ?? null,
         ).lastInsertRowid,
     );
     details.push(`New student ${name} at ${f.schoolName}`);
+    // The enrollment history as the sending caseload kept it, so that owed minutes follow the same schools
+    // and dates; a file without one enrolls the student at their school from before any record.
+    const history = (
+      f.enrollments.length
+        ? f.enrollments
+        : [{ schoolName: f.schoolName, startDate: null, endDate: null, endKind: null, endReason: null }]
+    ).map((e) => ({ ...e, schoolId: schoolIds.get(e.schoolName.toLowerCase()) ?? 0 }));
+    const enrol = db.prepare(
+      'INSERT INTO enrollments (student_id, school_id, start_date, end_date, end_kind, end_reason) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const sorted = sortEnrollments(history);
+    sorted.forEach((e, i) => {
+      const schoolId = e.schoolId;
+      const next = sorted[i + 1];
+      const wrong =
+        schoolId === 0
+          ? `an enrollment at ${e.schoolName}, a school the file does not hold`
+          : e.startDate != null && e.endDate != null && e.endDate < e.startDate
+            ? `an enrollment at ${e.schoolName} that ends before it starts`
+            : (e.endDate == null) !== (e.endKind == null)
+              ? `an enrollment at ${e.schoolName} without its end`
+              : next && (e.endDate == null || next.startDate == null || next.startDate <= e.endDate)
+                ? `enrollments at ${e.schoolName} and ${next.schoolName} that overlap`
+                : null;
+      if (wrong) {
+        throw new AppError('invalid', `This student file cannot be imported: it has ${wrong}. Nothing was imported.`);
+      }
+      enrol.run(studentId, schoolId, e.startDate, e.endDate, e.endKind, e.endReason);
+    });
+    const last = sorted[sorted.length - 1]!;
+    details.push(
+      sorted.length === 1 && last.startDate == null && last.endDate == null
+        ? `Enrolled at ${last.schoolName}`
+        : `Enrollment history: ${sorted
+            .map(
+              (e) =>
+                `${e.schoolName} ${e.startDate ?? '…'} to ${e.endDate ?? 'now'}${e.endKind === 'exit' ? ' (exited)' : ''}`,
+            )
+            .join('; ')}`,
+    );
   }
+  const enrollmentsHere = loadEnrollments(db, studentId).get(studentId) ?? [];
 
   // IEPs, lines and goals: the same IEP (kind and dates) is completed with what it lacks.
   const lineIds = new Map<number, number>();
@@ -282,31 +330,59 @@ function apply(db: Sqlite, f: StudentFile, file: string): StudentFileImport {
       details.push(`${lines} service line(s) and ${goals} goal(s) added to the ${label} already here`);
   }
 
-  // Sessions: this student's attendance, goal data and makeups. One already logged here (same date, start
-  // time and setting) is kept and the file's copy skipped.
+  // Sessions: this student's attendance, goal data and makeups, imported as the history they are (the
+  // sending caseload accepted them). One already logged here (same date, start time and setting) is kept
+  // and the file's copy skipped; one that overlaps another session or evaluation of this therapist is
+  // skipped (nobody is in two places at once), and so is one on a date the student is not enrolled here.
   const attendanceIds = new Map<number, number>();
   const dupOf = db.prepare(
     `SELECT a.id FROM attendance a JOIN sessions s ON s.id = a.session_id
      WHERE a.student_id = ? AND s.date = ? AND s.start_time = ? AND s.setting = ?`,
   );
+  const busy = db.prepare(
+    `SELECT 'session' AS what, start_time AS startTime, minutes FROM sessions WHERE date = ?
+     UNION ALL SELECT 'evaluation', start_time, minutes FROM evaluations WHERE date = ?`,
+  );
+  const clashOn = (date: string, startTime: string, length: number) => {
+    const start = timeToMinutes(startTime);
+    return (busy.all(date, date) as { what: string; startTime: string; minutes: number }[]).find((o) => {
+      const os = timeToMinutes(o.startTime);
+      return os < start + length && start < os + o.minutes;
+    });
+  };
+  const clashReason = (o: { what: string; startTime: string; minutes: number }) =>
+    `it overlaps your ${o.what} of ${o.startTime}–${minutesToTime(timeToMinutes(o.startTime) + o.minutes)} that day; you cannot be in two places at once`;
   const insertSession = db.prepare(
-    `INSERT INTO sessions (date, start_time, minutes, setting, grouping, note, cpt_code, is_makeup, group_size)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO sessions (date, start_time, minutes, setting, grouping, note, cpt_code, is_makeup, group_size,
+      non_school_reason) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
   );
   const insertAttendance = db.prepare(
-    'INSERT INTO attendance (session_id, student_id, code, minutes, date) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO attendance (session_id, student_id, code, minutes, date, note) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insertDatum = db.prepare(
     'INSERT INTO goal_data (attendance_id, goal_id, correct, total, value, prompt, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   let already = 0;
   let orphanData = 0;
+  const notEnrolled: string[] = [];
   const dates: string[] = [];
+  const what = (x: { date: string; startTime: string; minutes: number; setting: string }) =>
+    `the ${x.setting.replace('_', '-')} session of ${x.date} at ${x.startTime} (${x.minutes} min)`;
   for (const x of f.sessions) {
     const dup = dupOf.get(studentId, x.date, x.startTime, x.setting) as { id: number } | undefined;
     if (dup) {
       attendanceIds.set(x.key, dup.id);
       already++;
+      continue;
+    }
+    const state = enrollmentOn(enrollmentsHere, x.date).state;
+    if (state !== 'enrolled' && state !== 'none') {
+      notEnrolled.push(x.date);
+      continue;
+    }
+    const clash = clashOn(x.date, x.startTime, x.minutes);
+    if (clash) {
+      skipped.push({ what: what(x), reason: clashReason(clash) });
       continue;
     }
     // The group keeps its size, though its other students are not part of this caseload.
@@ -318,13 +394,16 @@ function apply(db: Sqlite, f: StudentFile, file: string): StudentFileImport {
         x.minutes,
         x.setting,
         x.grouping,
-        x.note,
         x.cptCode,
         x.isMakeup ? 1 : 0,
         x.groupSize === alone ? null : x.groupSize,
+        x.nonSchoolDayReason,
       ).lastInsertRowid,
     );
-    const att = Number(insertAttendance.run(sessionId, studentId, x.code, x.creditedMinutes, x.date).lastInsertRowid);
+    // The note is the student's own: it goes where this caseload keeps a student's own note.
+    const att = Number(
+      insertAttendance.run(sessionId, studentId, x.code, x.creditedMinutes, x.date, x.note).lastInsertRowid,
+    );
     attendanceIds.set(x.key, att);
     added.sessions++;
     dates.push(x.date);
@@ -345,19 +424,55 @@ function apply(db: Sqlite, f: StudentFile, file: string): StudentFileImport {
   }
   if (already)
     skipped.push({ what: `${already} session(s)`, reason: 'already logged here (same date, time and setting)' });
+  if (notEnrolled.length) {
+    skipped.push({
+      what: `${notEnrolled.length} session(s) from ${notEnrolled[0]} to ${notEnrolled[notEnrolled.length - 1]}`,
+      reason: `${name} is not enrolled here on those dates (see the enrollment on the student page)`,
+    });
+  }
   if (orphanData) skipped.push({ what: `${orphanData} goal data point(s)`, reason: 'their goals were not imported' });
   const link = db.prepare(
     'INSERT OR IGNORE INTO makeup_links (makeup_attendance_id, missed_attendance_id) VALUES (?, ?)',
   );
+  let unlinked = 0;
   for (const x of f.sessions) {
     const makeup = attendanceIds.get(x.key);
+    if (makeup == null) continue;
     for (const m of x.makeupFor) {
       const missed = attendanceIds.get(m);
-      if (makeup == null || missed == null || makeup === missed) continue;
+      if (missed == null) {
+        unlinked++;
+        continue;
+      }
+      if (makeup === missed) continue;
       added.makeups += link.run(makeup, missed).changes;
     }
   }
   if (added.makeups) details.push(`${added.makeups} makeup link(s)`);
+  if (unlinked) skipped.push({ what: `${unlinked} makeup link(s)`, reason: 'the missed session was not imported' });
+
+  // Evaluations: the same one here (date, time and code) is kept; one overlapping the therapist's time here
+  // is skipped like a session.
+  const evalHere = db.prepare(
+    'SELECT 1 FROM evaluations WHERE student_id = ? AND date = ? AND start_time = ? AND cpt_code = ?',
+  );
+  const insertEval = db.prepare(
+    'INSERT INTO evaluations (student_id, date, start_time, minutes, cpt_code, note) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const e of f.evaluations) {
+    if (evalHere.get(studentId, e.date, e.startTime, e.cptCode)) continue;
+    const clash = clashOn(e.date, e.startTime, e.minutes);
+    if (clash) {
+      skipped.push({
+        what: `the evaluation of ${e.date} at ${e.startTime} (${e.cptCode})`,
+        reason: clashReason(clash),
+      });
+      continue;
+    }
+    insertEval.run(studentId, e.date, e.startTime, e.minutes, e.cptCode, e.note);
+    added.evaluations++;
+  }
+  if (added.evaluations) details.push(`${added.evaluations} evaluation(s)`);
 
   // Finalised reports, as they were finalised; the ids inside them are this caseload's.
   for (const r of f.reports) {
