@@ -54,9 +54,10 @@ export function yearSummaryHtml(doc: YearSummaryDoc): string {
       <tr><th>Sessions held</th><td class="num">${w.sessions}</td></tr>
       <tr><th>Direct minutes (push-in, pull-out)</th><td class="num">${whole(w.direct)}</td></tr>
       <tr><th>Consult minutes</th><td class="num">${whole(w.consult)}</td></tr>
-      <tr><th>Evaluations</th><td class="num">${w.evaluations} (${whole(w.evaluationMinutes)} min)</td></tr>
+      <tr><th>Evaluation minutes (${w.evaluations} evaluation${w.evaluations === 1 ? '' : 's'})</th><td class="num">${whole(w.evaluationMinutes)}</td></tr>
       <tr><th>Sessions I missed</th><td class="num">${w.missedByProvider}</td></tr>
-      <tr><th>Weeks with school; minutes a week</th><td class="num">${w.weeks}; ${whole(w.perWeek)}</td></tr></table></section>
+      <tr><th>Weeks with school</th><td class="num">${w.weeks}</td></tr>
+      <tr><th>Minutes a school week</th><td class="num">${whole(w.perWeek)}</td></tr></table></section>
   </div>
   <table class="ys"><thead><tr>${YEAR_COLUMNS.map((c) => `<th${c.num ? ' class="num"' : ''}>${esc(c.label)}</th>`).join('')}</tr></thead>
   <tbody>${

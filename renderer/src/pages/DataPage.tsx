@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ApiFailure, call, useApi, useWrite } from '../api';
 import { Confirm, ErrorMessage, Field, Loading } from '../components/ui';
 import { TableHead } from '../components/TableHead';
+import { ImportStudentFile } from '../features/student-file/ImportStudentFile';
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const size = (b: number) =>
@@ -23,6 +24,7 @@ export function DataPage() {
   const backupNow = useWrite('backupNow');
   const [restoring, setRestoring] = useState<string | null>(null);
   const [resetting, setResetting] = useState(false);
+  const [importingStudent, setImportingStudent] = useState(false);
   const fresh = useWrite('startFresh', () => setResetting(false));
   const restore = useWrite('restoreBackup', () => setRestoring(null));
   const [transfer, setTransfer] = useState<{ message?: string; error?: unknown } | null>(null);
@@ -114,6 +116,21 @@ export function DataPage() {
               ))}
             </tbody>
           </table>
+        )}
+      </section>
+      <section className="panel" id="student-files" aria-labelledby="student-files-title">
+        <h2 id="student-files-title">Student files</h2>
+        <p className="muted">
+          A student moving to you from another therapist: their student file (made with “Export student file…” on the
+          student’s page) and its passphrase. You see what will be added and what is left out before anything is; a
+          student with the same district student ID is completed, never overwritten, and nothing is half-imported.
+        </p>
+        {importingStudent ? (
+          <ImportStudentFile autoFocus />
+        ) : (
+          <button type="button" onClick={() => setImportingStudent(true)}>
+            Import student file…
+          </button>
         )}
       </section>
       <section className="panel" aria-labelledby="transfer-title">

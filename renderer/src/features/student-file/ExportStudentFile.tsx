@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call } from '../../api';
 import { ErrorMessage, Field, Modal } from '../../components/ui';
 
-/** "Student file…": the whole record sealed with a passphrase, for the therapist who takes the student on. */
+/** "Export student file…": the whole record sealed with a passphrase, for the therapist who takes the student on. */
 export function ExportStudentFile({ studentId, name }: { studentId: number; name: string }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -18,7 +18,7 @@ export function ExportStudentFile({ studentId, name }: { studentId: number; name
           setOpen(true);
         }}
       >
-        Student file…
+        Export student file…
       </button>
       {result?.message && (
         <p role="status" className="notice">
@@ -27,11 +27,13 @@ export function ExportStudentFile({ studentId, name }: { studentId: number; name
       )}
       <Modal title={`Student file for ${name}`} open={open} onClose={() => setOpen(false)}>
         <p className="muted">
-          One file with {name}’s IEPs, service lines, goals, goal data, sessions with {name}’s own notes (a group is
-          shown by its size) and finalised progress reports, sealed with a passphrase you choose. Another Caseload
-          imports it under The year’s end. Give the passphrase separately: by phone, not in the email with the file.
+          One file with {name}’s enrollments, IEPs, service lines, goals, goal data, sessions with {name}’s own notes (a
+          group is shown by its size, never by its other students or its shared note), evaluations and finalised
+          progress reports, sealed with a passphrase you choose. Another Caseload imports it under Backups &amp; data (
+          Import student file…). Give the passphrase separately: by phone, not in the email with the file.
         </p>
         <form
+          onChange={() => setMismatch(false)}
           onSubmit={(e) => {
             e.preventDefault();
             const form = new FormData(e.currentTarget);

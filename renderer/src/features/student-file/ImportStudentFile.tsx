@@ -13,11 +13,12 @@ const ADDED: [keyof NonNullable<StudentFilePreview['summary']>['added'], string]
   ['sessions', 'sessions'],
   ['goalData', 'goal data points'],
   ['makeups', 'makeup links'],
+  ['evaluations', 'evaluations'],
   ['reports', 'final reports'],
 ];
 
 /** Opens a student file, shows what it would add and skip, and imports it on confirmation. */
-export function ImportStudentFile() {
+export function ImportStudentFile({ autoFocus = false }: { autoFocus?: boolean }) {
   const [preview, setPreview] = useState<StudentFilePreview | null>(null);
   const [opening, setOpening] = useState(false);
   const [openError, setOpenError] = useState<unknown>(null);
@@ -41,7 +42,7 @@ export function ImportStudentFile() {
           }}
         >
           <Field label="Passphrase of the file" name="passphrase" error={openError}>
-            {(p) => <input {...p} type="password" autoComplete="off" required />}
+            {(p) => <input {...p} type="password" autoComplete="off" required autoFocus={autoFocus} />}
           </Field>
           <button type="submit" disabled={opening}>
             {opening ? 'Opening…' : 'Choose the file and preview…'}

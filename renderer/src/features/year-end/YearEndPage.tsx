@@ -1,4 +1,4 @@
-import { ImportStudentFile } from '../student-file/ImportStudentFile';
+import { Link } from 'react-router';
 import { NextYearSetup } from './NextYearSetup';
 import { YearSummaryPanel } from './YearSummaryPanel';
 
@@ -29,13 +29,12 @@ export function YearEndPage() {
         <NextYearSetup />
       </section>
       <section className="panel" aria-labelledby="student-file-title">
-        <h2 id="student-file-title">Import a student file</h2>
+        <h2 id="student-file-title">Students moving between therapists</h2>
         <p className="muted">
-          A student moving to you from another therapist: their student file (made with “Student file…” on the student’s
-          page) and its passphrase. You see what will be added before anything is; a student with the same district
-          student ID is completed, never overwritten.
+          A student leaving you: “Export student file…” on the student’s page seals their whole record with a
+          passphrase. A student arriving from another therapist: <Link to="/data">Import student file…</Link> under
+          Backups &amp; data, with a preview of what will be added before anything is.
         </p>
-        <ImportStudentFile />
       </section>
     </section>
   );
