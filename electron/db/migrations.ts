@@ -342,6 +342,15 @@ ALTER TABLE attendance ADD COLUMN note TEXT;
 ALTER TABLE sessions ADD COLUMN non_school_reason TEXT;
 `,
   },
+  {
+    version: 8,
+    name: 'progress report drafts can be marked reviewed (ready to finalise)',
+    // NULL: not reviewed. Set by "Mark as reviewed"; cleared when the draft's words or codes change;
+    // "Finalise all reviewed" finalises the drafts that carry it. Finalised rows keep theirs.
+    sql: `
+ALTER TABLE progress_reports ADD COLUMN reviewed_at TEXT;
+`,
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
