@@ -96,7 +96,7 @@ function viewContext(
     const codes = new Set<MissCode>(getSettings(db).makeupCodes);
     const since = addDays(today, -365);
     // One read of the year's misses for every student of the day (not one query per student).
-    const byStudent = loadMakeupInputsByStudent(db, null, since, today);
+    const byStudent = loadMakeupInputsByStudent(db, ids, since, today);
     for (const id of ids) {
       const inputs = byStudent.get(id);
       if (!inputs) continue;
