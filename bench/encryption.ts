@@ -49,7 +49,7 @@ function figures(file: string, key: Buffer | null, years: number) {
   const log = time(40, (i) => {
     const r = h.createSession({
       date: days[(i + 1) % days.length],
-      startTime: key ? '21:00' : '22:00',
+      startTime: '06:30', // before the generated school day
       minutes: 30,
       setting: 'pull_out',
       grouping: 'group',

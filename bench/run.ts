@@ -156,8 +156,9 @@ for (const cfg of SIZES) {
   store.close();
   rmSync(dir, { recursive: true, force: true });
 
-  // What the therapist waits for, in Chromium, beside the handler figures above.
-  for (const row of await uiFigures(cfg, TODAY)) report(row);
+  // What the therapist waits for, in Chromium, beside the handler figures above
+  // (BENCH_UI=0 leaves them out, for a quick look at the handler figures alone).
+  if (process.env.BENCH_UI !== '0') for (const row of await uiFigures(cfg, TODAY)) report(row);
 }
 
 // Encryption on beside off, on the same caseloads (target: no figure more than 1.5x slower).

@@ -3,7 +3,6 @@
 import type { Sqlite } from '../electron/db/db';
 import { occurrencesBetween } from '../electron/db/queries/schedule';
 import type { Handlers } from '../electron/ipc/handlers';
-import { addDays } from '../shared/domain/dates';
 
 type Time = (runs: number, fn: (i: number) => void) => number;
 type Report = (o: Record<string, unknown>) => void;
@@ -75,7 +74,8 @@ export function benchSchedule(
   });
   report({ size: cfg.size, figure: 'caseloadCoverage', ms: +covMs.toFixed(2), students });
 
-  // A group of four classmates in an evening slot, logged as planned on a new school day each run.
+  // A group of four classmates in an early-morning slot, logged as planned on a new past school day each
+  // run (sessions are logged once they have happened).
   const group = (
     db
       .prepare("SELECT id FROM students WHERE school_id = (SELECT min(id) FROM schools) AND status = 'active' LIMIT 4")
@@ -86,17 +86,17 @@ export function benchSchedule(
   const slot = ok(
     h.createSlot({
       schoolId: (db.prepare('SELECT min(id) AS id FROM schools').get() as { id: number }).id,
-      startTime: '21:00',
-      endTime: '21:30',
+      startTime: '05:30',
+      endTime: '06:00',
       setting: 'pull_out',
       grouping: 'group',
-      startDate: addDays(today, 1),
+      startDate: year.firstDay,
       recurrence: { kind: 'weekdays', days: [0, 1, 2, 3, 4] },
       studentIds: group,
     }),
   );
-  // Every later school day of the slot (each run logs a new one; the warm-up takes the first).
-  const dates = occurrencesBetween(db, addDays(today, 1), year.lastDay)
+  // Every school day of the slot up to today (each run logs a new one; the warm-up takes the first).
+  const dates = occurrencesBetween(db, year.firstDay, today)
     .filter((o) => o.slotId === slot.id)
     .map((o) => o.date);
   if (dates.length < 42) throw new Error(`only ${dates.length} school days left for the bench slot`);

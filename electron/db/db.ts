@@ -47,11 +47,35 @@ export function openDatabase(file: string, options: OpenOptions = {}): Sqlite {
       throw new Error('SQLite refused the durability settings Caseload needs');
     }
     if (!options.readonly) migrate(db, options.migrations ?? allMigrations, options.beforeMigrate);
+    cacheStatements(db);
     return db;
   } catch (e) {
     db.close();
     throw e;
   }
+}
+
+/**
+ * Queries prepare the same SQL on every call; compiling it costs more than running it for the small
+ * reads most screens make. Keep the compiled statements of this connection (bounded), handing each
+ * back in its default row mode (a caller may have switched it to raw or pluck) and never while it is
+ * still being iterated.
+ */
+const STATEMENT_CACHE_LIMIT = 400;
+function cacheStatements(db: Sqlite): void {
+  const prepare = db.prepare.bind(db) as (sql: string) => ReturnType<Sqlite['prepare']>;
+  const cache = new Map<string, ReturnType<Sqlite['prepare']>>();
+  db.prepare = ((sql: string) => {
+    const hit = cache.get(sql);
+    if (hit && !hit.busy) {
+      if (hit.reader) hit.raw(false).pluck(false).expand(false);
+      return hit;
+    }
+    const stmt = prepare(sql);
+    if (cache.size >= STATEMENT_CACHE_LIMIT) cache.clear();
+    cache.set(sql, stmt);
+    return stmt;
+  }) as Sqlite['prepare'];
 }
 
 export function readPragmas(db: Sqlite): Pragmas {

@@ -344,6 +344,15 @@ ALTER TABLE sessions ADD COLUMN non_school_reason TEXT;
   },
   {
     version: 8,
+    name: 'progress report drafts can be marked reviewed (ready to finalise)',
+    // NULL: not reviewed. Set by "Mark as reviewed"; cleared when the draft's words or codes change;
+    // "Finalise all reviewed" finalises the drafts that carry it. Finalised rows keep theirs.
+    sql: `
+ALTER TABLE progress_reports ADD COLUMN reviewed_at TEXT;
+`,
+  },
+  {
+    version: 9,
     name: 'a session brought in with a student file keeps the size of its group',
     sql: `
 -- NULL: the group is the session's students here (the usual case). A session imported from another

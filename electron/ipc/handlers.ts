@@ -23,6 +23,8 @@ import * as students from '../db/queries/students';
 import { AppError, fromZod } from './errors';
 import { scheduleHandlers } from './handlers/schedule';
 import { everydayHandlers } from './handlers/everyday';
+import { reportBatchHandlers } from './handlers/report-batch';
+import { reportFileName as namedReportFile } from '../reports/report-names';
 import { complianceHandlers } from './handlers/compliance';
 import { OPEN_WHILE_LOCKED, isLocked, lockHandlers } from './handlers/lock';
 import { studentFileAudited, studentFileHandlers } from './handlers/student-file';
@@ -71,9 +73,7 @@ function shellOf(ctx: HandlerContext): ReportShell {
 }
 
 const reportFileName = (r: { student: { name: string }; period: { label: string }; version: number; status: string }) =>
-  safeName(
-    `${r.student.name} - ${r.period.label} progress report${r.version > 1 ? ` v${r.version}` : ''}${r.status === 'final' ? '' : ' (draft)'}.pdf`,
-  );
+  namedReportFile({ name: r.student.name, periodLabel: r.period.label, version: r.version, status: r.status });
 
 function appState({ db, dataPath }: HandlerContext) {
   const count = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
@@ -156,7 +156,7 @@ const impl = {
     checkWritableFolder(i.folder);
     const view = reports.getProgressReport(ctx.db, i, today(ctx));
     const pdf = await shellOf(ctx).htmlToPdf(progressReportHtml([view]));
-    const file = join(i.folder, reportFileName(view));
+    const file = join(i.folder, i.fileName ? safeName(i.fileName) : reportFileName(view));
     writeFileAtomic(file, pdf);
     return { file };
   },
@@ -268,6 +268,7 @@ const impl = {
   ...scheduleHandlers,
   ...yearEndHandlers,
   ...everydayHandlers,
+  ...reportBatchHandlers,
   ...lockHandlers,
   ...studentFileHandlers,
 } satisfies Impl;

@@ -56,7 +56,13 @@ const READS_OF_SETUP = [
 const READS_OF_PLANS = [...READS_OF_SETUP, 'listStudents', 'getStudent', 'listDeadlines'];
 const UNTOUCHED: Partial<Record<ChannelName, readonly string[]>> = {};
 for (const w of ['createSession', 'updateSession', 'deleteSession'] as const) UNTOUCHED[w] = READS_OF_PLANS;
-for (const w of ['saveProgressReport', 'finaliseProgressReport', 'correctProgressReport'] as const)
+for (const w of [
+  'saveProgressReport',
+  'finaliseProgressReport',
+  'correctProgressReport',
+  'markProgressReportReviewed',
+  'finaliseReviewedReports',
+] as const)
   UNTOUCHED[w] = [
     ...READS_OF_PLANS,
     'caseloadCompliance',

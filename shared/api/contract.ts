@@ -17,6 +17,8 @@ import * as sr from './schemas-roster';
 import type * as tr from './types-roster';
 import type * as tm from './types-medicaid';
 import type * as te from './types-everyday';
+import * as srb from './schemas-reports';
+import type * as trb from './types-reports';
 import type { ChannelName } from './channels';
 
 export { CHANNELS, CHANNEL_PREFIX, type ChannelName } from './channels';
@@ -145,6 +147,9 @@ export const contract = {
 
   listCaseloadMakeups: channel(se.MakeupsQuery).returns<te.CaseloadMakeup[]>(),
   search: channel(se.SearchQuery).returns<te.SearchResults>(),
+  listReportGroup: channel(srb.PeriodsInput).returns<trb.ReportGroupRow[]>(),
+  markProgressReportReviewed: channel(srb.ReviewInput).returns<t.ProgressReportView>(),
+  finaliseReviewedReports: channel(srb.FinaliseReviewedInput).returns<trb.FinaliseReviewedResult>(),
   getLockState: channel(s.Empty).returns<tsec.LockState>(),
   setLockSecret: channel(sec.LockSecretInput).returns<tsec.LockState>(),
   setLockIdle: channel(sec.LockIdleInput).returns<tsec.LockState>(),

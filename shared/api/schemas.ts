@@ -480,7 +480,22 @@ export const ReportVersionInput = z
   .strict();
 export const GoalIdInput = z.object({ goalId: id }).strict();
 export const ExportReportInput = z
-  .object({ studentId: id, periodId: id, folder: z.string().min(1).max(1000) })
+  .object({
+    studentId: id,
+    periodId: id,
+    folder: z.string().min(1).max(1000),
+    /** The file's name in the folder (from listReportGroup, unique in a batch); default: student and period. */
+    fileName: z
+      .string()
+      .trim()
+      .min(5)
+      .max(150, { error: 'must be at most 150 characters' })
+      .refine((n) => n.toLowerCase().endsWith('.pdf'), { error: 'must end in .pdf' })
+      .refine((n) => !/[\\/:*?"<>|]/.test(n) && [...n].every((c) => c >= ' ') && !n.startsWith('.'), {
+        error: 'must be a plain file name (no folder, no \\ / : * ? " < > |)',
+      })
+      .optional(),
+  })
   .strict();
 export const ExportCombinedInput = z
   .object({

@@ -299,6 +299,8 @@ export interface ProgressReportView {
   version: number;
   status: 'new' | 'draft' | 'final';
   finalizedAt: string | null;
+  /** When the draft was marked reviewed (ready to finalise); null when not, or once its words change. */
+  reviewedAt: string | null;
   versions: { id: number; version: number; status: 'draft' | 'final'; finalizedAt: string | null }[];
   student: {
     id: number;
@@ -336,6 +338,8 @@ export interface ReportStatusRow {
   version: number;
   finalizedAt: string | null;
   goals: number;
+  /** The latest version is a draft marked reviewed: "Finalise all reviewed" finalises it. */
+  reviewed: boolean;
 }
 
 export interface GoalDataView {

@@ -160,9 +160,45 @@ describe('migrations', () => {
     after.close();
   });
 
-  it('migration 8 (group size of an imported session) keeps every session, and its groups count as before', () => {
+  it('8: progress reports keep their versions and words; none starts reviewed; a final one still cannot change', () => {
     const file = tempFile();
     const db = openDatabase(file, { migrations: migrations.filter((x) => x.version < 8) });
+    db.exec(`
+      INSERT INTO schools (id, name) VALUES (1, 'Lincoln');
+      INSERT INTO school_years (id, school_id, label, first_day, last_day) VALUES (1, 1, '2026-27', '2026-08-26', '2027-06-11');
+      INSERT INTO reporting_periods (id, school_year_id, label, start_date, end_date, due_date)
+        VALUES (1, 1, 'Quarter 1', '2026-08-26', '2026-10-31', '2026-11-07');
+      INSERT INTO students (id, first_name, last_name, school_id) VALUES (1, 'Ava', 'Nguyen', 1), (2, 'Sam', 'Lee', 1);
+      INSERT INTO progress_reports (student_id, period_id, version, status, content, snapshot, finalized_at) VALUES
+        (1, 1, 1, 'final', '{"goals":[]}', '{"frozen":true}', '2026-11-02T15:00:00Z'),
+        (2, 1, 1, 'draft', '{"goals":[{"goalId":1,"code":"Goal met","narrative":"typed"}]}', NULL, NULL);
+    `);
+    db.close();
+    const after = openDatabase(file);
+    expect(schemaVersion(after)).toBe(LATEST_VERSION);
+    expect(
+      after
+        .prepare('SELECT student_id, status, content, snapshot, reviewed_at FROM progress_reports ORDER BY id')
+        .all(),
+    ).toEqual([
+      { student_id: 1, status: 'final', content: '{"goals":[]}', snapshot: '{"frozen":true}', reviewed_at: null },
+      {
+        student_id: 2,
+        status: 'draft',
+        content: '{"goals":[{"goalId":1,"code":"Goal met","narrative":"typed"}]}',
+        snapshot: null,
+        reviewed_at: null,
+      },
+    ]);
+    expect(() => after.prepare("UPDATE progress_reports SET reviewed_at = 'x' WHERE student_id = 1").run()).toThrow(
+      /finalised progress report cannot be changed/,
+    );
+    after.close();
+  });
+
+  it('migration 9 (group size of an imported session) keeps every session, and its groups count as before', () => {
+    const file = tempFile();
+    const db = openDatabase(file, { migrations: migrations.filter((x) => x.version < 9) });
     db.prepare("INSERT INTO schools (id, name) VALUES (1, 'Lincoln')").run();
     db.prepare("INSERT INTO students (id, first_name, last_name, school_id) VALUES (1, 'Ava', 'Nguyen', 1)").run();
     db.prepare("INSERT INTO students (id, first_name, last_name, school_id) VALUES (2, 'Liam', 'Garcia', 1)").run();

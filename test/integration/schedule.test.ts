@@ -393,4 +393,29 @@ describe('makeups into free time', () => {
     expect(app.call('listOpenMisses', { studentId: cara })).toEqual([]);
     expect(app.fail('offerMakeups', { attendanceId: missId, from: '2026-10-21' }).field).toBe('attendanceId');
   });
+
+  it('follows enrollment: a student who exits leaves the slot after their last day, one who transfers leaves the old school', () => {
+    const slot = app.call('createSlot', {
+      schoolId: lincoln,
+      startTime: '09:00',
+      endTime: '09:30',
+      setting: 'pull_out',
+      grouping: 'group',
+      startDate: '2026-09-01',
+      recurrence: weekly([0, 2]),
+      studentIds: [ava, ben],
+    });
+    // Ava's last day is Mon 10-05; Ben moves to Oak from Wed 10-07.
+    app.call('exitStudent', { studentId: ava, date: '2026-10-05', reason: 'moved out of the district' });
+    app.call('transferStudent', { studentId: ben, schoolId: oak, date: '2026-10-07', reason: 'moved to Oak' });
+    const names = (date: string) =>
+      app
+        .call('getAgenda', { date })
+        .occurrences.filter((o) => o.slotId === slot.id)
+        .map((o) => o.students.map((x) => x.name));
+    expect(names('2026-09-30')).toEqual([['Ava N.', 'Ben O.']]);
+    expect(names('2026-10-05')).toEqual([['Ava N.', 'Ben O.']]); // Ava's last day
+    // Wed 10-07: Ava has exited and Ben is at Oak, so the Lincoln slot has no one left to see.
+    expect(names('2026-10-07').flat()).toEqual([]);
+  });
 });

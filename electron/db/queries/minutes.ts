@@ -135,12 +135,15 @@ interface MakeupInputs {
  */
 export function loadMakeupInputsByStudent(
   db: Sqlite,
-  studentId: number | null,
+  studentId: number | readonly number[] | null,
   from: string,
   to: string,
 ): Map<number, MakeupInputs & { inRange: Set<number> }> {
-  const who = studentId == null ? '' : 'AND a.student_id = ?';
-  const args = studentId == null ? [from, to] : [from, to, studentId];
+  // One student, some students (a day's agenda), or all.
+  const many = Array.isArray(studentId);
+  const who =
+    studentId == null ? '' : many ? 'AND a.student_id IN (SELECT value FROM json_each(?))' : 'AND a.student_id = ?';
+  const args = studentId == null ? [from, to] : [from, to, many ? JSON.stringify(studentId) : studentId];
   const inRange = db
     .prepare(
       `SELECT a.id AS attendanceId, a.student_id AS studentId, a.session_id AS sessionId, a.date,

@@ -56,12 +56,13 @@ interface StoredReport {
   content: string;
   snapshot: string | null;
   finalizedAt: string | null;
+  reviewedAt: string | null;
 }
 
 function versions(db: Sqlite, studentId: number, periodId: number): StoredReport[] {
   return db
     .prepare(
-      `SELECT id, version, status, content, snapshot, finalized_at AS finalizedAt FROM progress_reports
+      `SELECT id, version, status, content, snapshot, finalized_at AS finalizedAt, reviewed_at AS reviewedAt FROM progress_reports
        WHERE student_id = ? AND period_id = ? ORDER BY version`,
     )
     .all(studentId, periodId) as StoredReport[];
@@ -173,6 +174,7 @@ export function getProgressReport(
       version: chosen.version,
       status: 'final',
       finalizedAt: chosen.finalizedAt,
+      reviewedAt: chosen.reviewedAt,
       versions: list,
     };
   }
@@ -183,6 +185,7 @@ export function getProgressReport(
     version: chosen?.version ?? 1,
     status: chosen ? 'draft' : 'new',
     finalizedAt: null,
+    reviewedAt: chosen?.reviewedAt ?? null,
     versions: list,
   };
 }
@@ -213,7 +216,11 @@ export function saveProgressReport(
         `Version ${last.version} is finalised and cannot change. Start a correction to make a new version.`,
       );
     }
-    if (last) db.prepare('UPDATE progress_reports SET content = ? WHERE id = ?').run(content, last.id);
+    // A reviewed draft whose words or codes change is no longer the one that was reviewed.
+    if (last)
+      db.prepare(
+        'UPDATE progress_reports SET content = ?, reviewed_at = CASE WHEN content = ? THEN reviewed_at END WHERE id = ?',
+      ).run(content, content, last.id);
     else
       db.prepare(
         `INSERT INTO progress_reports (student_id, period_id, version, status, content) VALUES (?, ?, 1, 'draft', ?)`,
@@ -280,12 +287,13 @@ export function listProgressReports(db: Sqlite, periodId: number): ReportStatusR
     goals: number;
   }[];
   const latest = db.prepare(
-    `SELECT version, status, finalized_at AS finalizedAt FROM progress_reports WHERE student_id = ? AND period_id = ?
+    `SELECT version, status, finalized_at AS finalizedAt, reviewed_at AS reviewedAt FROM progress_reports
+     WHERE student_id = ? AND period_id = ?
      ORDER BY version DESC LIMIT 1`,
   );
   return students.map((st) => {
     const r = latest.get(st.id, periodId) as
-      { version: number; status: 'draft' | 'final'; finalizedAt: string | null } | undefined;
+      { version: number; status: 'draft' | 'final'; finalizedAt: string | null; reviewedAt: string | null } | undefined;
     return {
       studentId: st.id,
       name: st.name,
@@ -294,6 +302,7 @@ export function listProgressReports(db: Sqlite, periodId: number): ReportStatusR
       status: r?.status ?? 'new',
       version: r?.version ?? 0,
       finalizedAt: r?.finalizedAt ?? null,
+      reviewed: r?.status === 'draft' && r.reviewedAt != null,
     };
   });
 }

@@ -17,6 +17,7 @@ import {
 import { AppError, invalid, notFound } from '../../ipc/errors';
 import type { Sqlite } from '../db';
 import { getSchool } from './schools';
+import { loadEnrollments } from './enrollment';
 
 const PALETTE = ['#2f6db5', '#b5482f', '#2f8f5b', '#8a4fb5', '#b58a2f', '#2f9fb5', '#b52f7a', '#5b6b2f'];
 
@@ -186,16 +187,28 @@ export function getSlot(db: Sqlite, id: number, field = 'id'): Slot {
 }
 
 /**
- * The one place that says where a student is enrolled (until enrollment by date lands: the student's
- * current school, for all dates) and when a service line is in effect.
+ * The one place that says where a student is enrolled on each date (the enrollment history: a
+ * transfer moves the slots' students to their new school from its date, an exit ends them) and when
+ * a service line is in effect. A student with no enrollment row counts as enrolled at their school.
  */
 export function studentSpans(db: Sqlite, from: string, to: string): Map<number, StudentSpans> {
   const out = new Map<number, StudentSpans>();
+  const enrolled = loadEnrollments(db);
   for (const st of db.prepare('SELECT id, school_id AS schoolId FROM students').all() as {
     id: number;
     schoolId: number;
   }[]) {
-    out.set(st.id, { enrollment: [{ schoolId: st.schoolId, from: -1e9, to: 1e9 }], service: [] });
+    const rows = enrolled.get(st.id);
+    out.set(st.id, {
+      enrollment: rows?.length
+        ? rows.map((e) => ({
+            schoolId: e.schoolId,
+            from: e.startDate ? toDay(e.startDate) : -1e9,
+            to: e.endDate ? toDay(e.endDate) : 1e9,
+          }))
+        : [{ schoolId: st.schoolId, from: -1e9, to: 1e9 }],
+      service: [],
+    });
   }
   for (const l of db
     .prepare(

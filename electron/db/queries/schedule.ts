@@ -17,7 +17,7 @@ import { makeupLedger } from '../../../shared/domain/makeups';
 import { type Occurrence, conflicts, coverage, occurrences, travelLookup } from '../../../shared/domain/schedule';
 import { AppError, invalid } from '../../ipc/errors';
 import type { Sqlite } from '../db';
-import { calendarsFor, loadMakeupInputs } from './minutes';
+import { calendarsFor, loadMakeupInputsByStudent } from './minutes';
 import { eligibility, getScheduleSetup, getSlot, loadRotations, loadSlotDefs } from './schedule-slots';
 import { createSession, deleteSession, getSession } from './sessions';
 import { getSettings } from './settings';
@@ -95,8 +95,11 @@ function viewContext(
   if (withMakeups) {
     const codes = new Set<MissCode>(getSettings(db).makeupCodes);
     const since = addDays(today, -365);
+    // One read of the year's misses for every student of the day (not one query per student).
+    const byStudent = loadMakeupInputsByStudent(db, ids, since, today);
     for (const id of ids) {
-      const inputs = loadMakeupInputs(db, id, since, today);
+      const inputs = byStudent.get(id);
+      if (!inputs) continue;
       counts.set(
         id,
         makeupLedger(inputs.misses, inputs.makeups, codes).rows.filter((r) => r.owesMakeup && r.outstanding > 0).length,

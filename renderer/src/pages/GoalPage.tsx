@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { PROMPT_LABELS } from '../../../shared/domain/codes';
 import { summariseGoal } from '../../../shared/domain/progress';
 import { useApi } from '../api';
@@ -10,6 +10,8 @@ import { TableHead } from '../components/TableHead';
 export function GoalPage() {
   const goalId = Number(useParams()['id']);
   const view = useApi('getGoalData', { goalId });
+  // Opened from a progress report: the way back leads to that report.
+  const reportPeriod = Number(useSearchParams()[0].get('report')) || null;
   if (view.isPending) return <Loading />;
   if (!view.data) return <ErrorMessage error={view.error} />;
   const { goal, points } = view.data;
@@ -20,6 +22,12 @@ export function GoalPage() {
         <div>
           <p className="crumbs">
             <Link to={`/students/${goal.studentId}`}>{goal.studentName}</Link> ›
+            {reportPeriod && (
+              <>
+                {' '}
+                <Link to={`/reports/${reportPeriod}/${goal.studentId}`}>Back to the progress report</Link> ›
+              </>
+            )}
           </p>
           <h1 id="goal-title">{goal.area} goal</h1>
           <p>{goal.text}</p>

@@ -52,6 +52,13 @@ function Editor({
     onVersion(undefined);
   });
   const correct = useWrite('correctProgressReport', () => onVersion(undefined));
+  // Reviewed: ready to finalise with "Finalise all reviewed" on the list; any change takes the mark off.
+  const [reviewed, setReviewed] = useState(!!report.reviewedAt);
+  useEffect(() => setReviewed(!!report.reviewedAt), [report.reviewedAt]);
+  const review = useWrite('markProgressReportReviewed', (v) => {
+    setReviewed(!!v.reviewedAt);
+    setMessage(v.reviewedAt ? 'Marked as reviewed.' : 'No longer marked as reviewed.');
+  });
   const readOnly = report.status === 'final';
   const latest = report.versions.at(-1);
   const isLatest = !latest || latest.version === report.version;
@@ -76,6 +83,7 @@ function Editor({
           setAutoSaved(new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }));
           // Lists that show the report's status refetch when next shown; nothing else is touched.
           void qc.invalidateQueries({ queryKey: ['listProgressReports'], refetchType: 'none' });
+          void qc.invalidateQueries({ queryKey: ['listReportGroup'], refetchType: 'none' });
           void qc.invalidateQueries({ queryKey: ['getProgressReport'], refetchType: 'none' });
         })
         .catch(setAutoError);
@@ -88,6 +96,7 @@ function Editor({
       return;
     }
     if (readOnly) return;
+    setReviewed(false);
     pending.current = goals;
     const t = setTimeout(() => flush.current(), 1200);
     return () => clearTimeout(t);
@@ -129,6 +138,7 @@ function Editor({
             <span className={`tag ${readOnly ? 'ok' : ''}`}>
               {readOnly ? `final v${report.version}` : report.status === 'new' ? 'new' : `draft v${report.version}`}
             </span>
+            {!readOnly && reviewed && <span className="tag ok">reviewed</span>}
           </h1>
           <p className="muted">
             {fmtDate(report.period.startDate)} – {fmtDate(report.period.endDate)} · due {fmtDate(report.period.dueDate)}{' '}
@@ -175,6 +185,18 @@ function Editor({
               >
                 Save draft
               </button>
+              <button
+                type="button"
+                aria-pressed={reviewed}
+                onClick={() => {
+                  cancelAutosave();
+                  setMessage(null);
+                  review.mutate({ ...key, goals, reviewed: !reviewed });
+                }}
+                disabled={review.isPending}
+              >
+                {reviewed ? 'Reviewed ✓' : 'Mark as reviewed'}
+              </button>
               <button type="button" className="primary" onClick={() => setConfirm(true)}>
                 Finalise…
               </button>
@@ -190,7 +212,7 @@ function Editor({
           makes a new version and keeps this one.
         </p>
       )}
-      <ErrorMessage error={save.error ?? finalise.error ?? correct.error ?? outError ?? autoError} />
+      <ErrorMessage error={save.error ?? finalise.error ?? correct.error ?? review.error ?? outError ?? autoError} />
       {report.goals.length === 0 && <p className="empty">No goals on the IEP for this period.</p>}
       {report.goals.map((g, i) => (
         <GoalEditor
@@ -200,6 +222,7 @@ function Editor({
           codes={report.codes}
           value={goals.find((x) => x.goalId === g.goalId)!}
           readOnly={readOnly}
+          periodId={report.period.id}
           onChange={(p) => patch(g.goalId, p)}
         />
       ))}
@@ -230,9 +253,11 @@ function GoalEditor({
   codes,
   value,
   readOnly,
+  periodId,
   onChange,
 }: {
   goal: GoalReportLine;
+  periodId: number;
   index: number;
   codes: string[];
   value: { code: string; narrative: string };
@@ -248,6 +273,11 @@ function GoalEditor({
         Goal {index + 1} · <span className="tag">{goal.area}</span>
       </h2>
       <p>{goal.text}</p>
+      <p>
+        <Link to={`/goals/${goal.goalId}?report=${periodId}`}>
+          All data for this goal<span className="sr-only"> ({goal.area})</span>
+        </Link>
+      </p>
       <p className="muted">
         Criterion:{' '}
         {goal.criterion ?? (

@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { call, useApi } from '../api';
-import { Empty, ErrorMessage, Loading } from '../components/ui';
+import type { PeriodRow } from '../../../shared/api/types';
+import { call, invalidateAfter, useApi } from '../api';
+import { Confirm, Empty, ErrorMessage, Loading, Status } from '../components/ui';
 import { fmtDate } from '../format';
 import { TableHead } from '../components/TableHead';
 
@@ -10,34 +12,62 @@ interface BatchState {
   done: number;
   written: string[];
   failed: { name: string; message: string }[];
-  combined: string | null;
+  combined: string[];
   running: boolean;
 }
+
+/** Every school's period with the same school year and label (e.g. every school's Quarter 1, 2026–27). */
+const sameKind = (a: PeriodRow, b: PeriodRow) => a.schoolYear === b.schoolYear && a.label === b.label;
 
 export function ReportsPage() {
   const periods = useApi('listReportingPeriods');
   const [params, setParams] = useSearchParams();
   const today = new Date().toISOString().slice(0, 10);
-  const current = periods.data?.find((p) => p.startDate <= today && today <= p.endDate) ?? periods.data?.[0];
-  const periodId = Number(params.get('period')) || current?.id;
-  const period = periods.data?.find((p) => p.id === periodId);
-  const rows = useApi('listProgressReports', { periodId: periodId ?? 0 }, !!periodId);
+  const list = periods.data ?? [];
+  const current = list.find((p) => p.startDate <= today && today <= p.endDate) ?? list[0];
+  // ?period=ID: one school's period; ?all=ID: that period at every school that has one like it.
+  // With neither, the current period at every school.
+  const single = Number(params.get('period')) || null;
+  const allId = Number(params.get('all')) || (single ? null : (current?.id ?? null));
+  const anchor = list.find((p) => p.id === (single ?? allId));
+  const chosen = anchor ? (single ? [anchor] : list.filter((p) => sameKind(p, anchor))) : [];
+  const periodIds = chosen.map((p) => p.id);
+  const acrossSchools = !single && chosen.length > 1;
+  const groups = list.filter(
+    (p, i) => list.findIndex((q) => sameKind(p, q)) === i && list.filter((q) => sameKind(p, q)).length > 1,
+  );
+  const rows = useApi('listReportGroup', { periodIds }, periodIds.length > 0);
   const navigate = useNavigate();
+  const qc = useQueryClient();
   const [batch, setBatch] = useState<BatchState | null>(null);
   const [batchError, setBatchError] = useState<unknown>(null);
+  const [confirm, setConfirm] = useState(false);
+  const [finalising, setFinalising] = useState(false);
+  const [finaliseError, setFinaliseError] = useState<unknown>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const reviewed = rows.data?.filter((r) => r.reviewed) ?? [];
+  const scope = anchor
+    ? `${anchor.label}${acrossSchools ? ` at ${chosen.length} schools` : ` at ${anchor.schoolName}`}`
+    : '';
 
   const runBatch = async () => {
-    if (!periodId || !rows.data) return;
+    if (!rows.data) return;
     setBatchError(null);
+    setMessage(null);
     try {
       const { folder } = await call('chooseExportFolder');
       if (!folder) return;
-      const list = rows.data.filter((r) => r.goals > 0);
-      const state: BatchState = { total: list.length, done: 0, written: [], failed: [], combined: null, running: true };
+      const todo = rows.data.filter((r) => r.goals > 0);
+      const state: BatchState = { total: todo.length, done: 0, written: [], failed: [], combined: [], running: true };
       setBatch({ ...state });
-      for (const r of list) {
+      for (const r of todo) {
         try {
-          const res = await call('exportProgressReportPdf', { studentId: r.studentId, periodId, folder });
+          const res = await call('exportProgressReportPdf', {
+            studentId: r.studentId,
+            periodId: r.periodId,
+            folder,
+            fileName: r.fileName,
+          });
           if (res.file) state.written.push(res.file);
         } catch (e) {
           // An unwritable folder fails every file alike: stop at once, nothing half-written.
@@ -47,12 +77,13 @@ export function ReportsPage() {
         state.done++;
         setBatch({ ...state });
       }
-      const combined = await call('exportCombinedProgressPdf', {
-        periodId,
-        folder,
-        studentIds: list.map((r) => r.studentId),
-      });
-      state.combined = combined.file;
+      // One combined PDF per school's period, beside the students' files.
+      for (const p of chosen) {
+        const studentIds = todo.filter((r) => r.periodId === p.id).map((r) => r.studentId);
+        if (!studentIds.length) continue;
+        const combined = await call('exportCombinedProgressPdf', { periodId: p.id, folder, studentIds });
+        if (combined.file) state.combined.push(combined.file);
+      }
       state.running = false;
       setBatch({ ...state });
     } catch (e) {
@@ -61,13 +92,39 @@ export function ReportsPage() {
     }
   };
 
+  const finaliseAll = async () => {
+    setFinalising(true);
+    setFinaliseError(null);
+    try {
+      const r = await call('finaliseReviewedReports', { periodIds, expectedCount: reviewed.length });
+      setConfirm(false);
+      setMessage(`Finalised ${r.finalised.length} report${r.finalised.length === 1 ? '' : 's'}.`);
+      void invalidateAfter(qc, 'finaliseReviewedReports');
+    } catch (e) {
+      setFinaliseError(e);
+    } finally {
+      setFinalising(false);
+    }
+  };
+
   if (periods.isPending) return <Loading />;
   return (
     <section aria-labelledby="reports-title">
       <header className="page-head">
         <h1 id="reports-title">Progress reports</h1>
-        {period && (
+        {anchor && (
           <div className="actions">
+            <button
+              type="button"
+              onClick={() => {
+                setMessage(null);
+                setFinaliseError(null);
+                setConfirm(true);
+              }}
+              disabled={!reviewed.length || finalising}
+            >
+              Finalise all reviewed ({reviewed.length})…
+            </button>
             <button
               type="button"
               className="primary"
@@ -76,10 +133,11 @@ export function ReportsPage() {
             >
               Save all as PDFs…
             </button>
+            <Status>{message}</Status>
           </div>
         )}
       </header>
-      {periods.data?.length === 0 ? (
+      {list.length === 0 ? (
         <Empty>
           No reporting periods yet. Set them for each school year under{' '}
           <Link to="/schools">Schools &amp; calendars</Link>.
@@ -88,18 +146,41 @@ export function ReportsPage() {
         <div className="filters">
           <label>
             Reporting period
-            <select value={periodId ?? ''} onChange={(e) => setParams({ period: e.target.value })}>
-              {periods.data?.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.schoolName} · {p.schoolYear} · {p.label} ({fmtDate(p.startDate)} – {fmtDate(p.endDate)})
-                </option>
-              ))}
+            <select
+              value={acrossSchools ? `all:${anchor?.id ?? ''}` : String(anchor?.id ?? '')}
+              onChange={(e) => {
+                const v = e.target.value;
+                setParams(v.startsWith('all:') ? { all: v.slice(4) } : { period: v });
+              }}
+            >
+              {groups.length > 0 && (
+                <optgroup label="All schools">
+                  {groups.map((p) => (
+                    <option key={`all-${p.id}`} value={`all:${p.id}`}>
+                      All schools · {p.schoolYear} · {p.label}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              <optgroup label="One school">
+                {list.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.schoolName} · {p.schoolYear} · {p.label} ({fmtDate(p.startDate)} – {fmtDate(p.endDate)})
+                  </option>
+                ))}
+              </optgroup>
             </select>
           </label>
-          {period && <span className="muted">Due {fmtDate(period.dueDate)}</span>}
+          {anchor && (
+            <span className="muted">
+              {acrossSchools
+                ? chosen.map((p) => `${p.schoolName} due ${fmtDate(p.dueDate)}`).join(' · ')
+                : `Due ${fmtDate(anchor.dueDate)}`}
+            </span>
+          )}
         </div>
       )}
-      <ErrorMessage error={batchError} />
+      <ErrorMessage error={batchError ?? rows.error} />
       {batch && (
         <div className="panel" role="status" aria-live="polite">
           <label htmlFor="batch-progress">
@@ -110,7 +191,9 @@ export function ReportsPage() {
           <progress id="batch-progress" max={batch.total || 1} value={batch.done} />
           {!batch.running && (
             <ul className="small">
-              {batch.combined && <li>Combined PDF: {batch.combined}</li>}
+              {batch.combined.map((f) => (
+                <li key={f}>Combined PDF: {f}</li>
+              ))}
               {batch.written.length > 0 && (
                 <li>One PDF per student in {batch.written[0]!.replace(/[/\\][^/\\]*$/, '')}</li>
               )}
@@ -126,26 +209,34 @@ export function ReportsPage() {
       {rows.data && (
         <table className="table" data-testid="reports-table">
           <TableHead
-            cols={['Student', 'Grade', { label: 'Goals', num: true }, 'Report', { label: 'Open', hidden: true }]}
+            cols={[
+              'Student',
+              ...(acrossSchools ? ['School'] : []),
+              'Grade',
+              { label: 'Goals', num: true },
+              'Report',
+              { label: 'Open', hidden: true },
+            ]}
           />
           <tbody>
             {rows.data.map((r) => (
-              <tr key={r.studentId}>
+              <tr key={`${r.periodId}-${r.studentId}`}>
                 <th scope="row">{r.name}</th>
+                {acrossSchools && <td>{r.schoolName}</td>}
                 <td>{r.grade}</td>
                 <td className="num">{r.goals}</td>
                 <td>
                   {r.status === 'new'
                     ? 'Not started'
                     : r.status === 'draft'
-                      ? `Draft (version ${r.version})`
+                      ? `Draft (version ${r.version})${r.reviewed ? ', reviewed' : ''}`
                       : `Final, version ${r.version} (${fmtDate(r.finalizedAt?.slice(0, 10))})`}
                 </td>
                 <td>
                   <button
                     type="button"
                     className="link"
-                    onClick={() => navigate(`/reports/${periodId}/${r.studentId}`)}
+                    onClick={() => navigate(`/reports/${r.periodId}/${r.studentId}`)}
                   >
                     {r.status === 'final' ? 'View' : 'Write'}
                     <span className="sr-only"> report for {r.name}</span>
@@ -156,6 +247,22 @@ export function ReportsPage() {
           </tbody>
         </table>
       )}
+      <Confirm
+        open={confirm}
+        title={`Finalise ${reviewed.length} reviewed report${reviewed.length === 1 ? '' : 's'}?`}
+        message={
+          <>
+            The {reviewed.length} draft{reviewed.length === 1 ? '' : 's'} marked reviewed for {scope} become final as
+            they are and can no longer be edited; a mistake found later is fixed by a correction, which makes a new
+            version. Drafts not marked reviewed stay drafts.
+          </>
+        }
+        confirmLabel={`Finalise ${reviewed.length} report${reviewed.length === 1 ? '' : 's'}`}
+        onConfirm={() => void finaliseAll()}
+        onClose={() => setConfirm(false)}
+        busy={finalising}
+        error={finaliseError}
+      />
     </section>
   );
 }

@@ -379,6 +379,13 @@ function PlanSection({ plan, studentId }: { plan: Plan; studentId: number }) {
                 Criterion: {g.criterion ?? <b className="warn">none set</b>} · Baseline: {g.baseline ?? '—'}
               </div>
               <div className="row-actions">
+                <Link to={`/goals/${g.id}`}>
+                  Goal data
+                  <span className="sr-only">
+                    {' '}
+                    for {g.area}: {g.text}
+                  </span>
+                </Link>
                 <button type="button" className="link" onClick={() => setGoalEdit({ id: g.id })}>
                   Edit
                 </button>
