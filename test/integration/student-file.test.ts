@@ -421,16 +421,30 @@ describe('the student file', () => {
     b = new TestApp('2026-12-15', sb);
     const data = JSON.parse((await open(readFileSync(await exportAva()), PASS)).toString('utf8')) as {
       schools: { years: { closures: { startDate: string; endDate: string }[] }[] }[];
+      enrollments: { schoolName: string; startDate: string | null; endDate: string | null }[];
     };
+    const sealTo = async (name: string, d: unknown) => {
+      const path = join(b.dir, name);
+      writeFileSync(path, await seal(Buffer.from(JSON.stringify(d)), PASS, { logN: 10, r: 8, p: 1 }));
+      return path;
+    };
+    const before = b.snapshot();
+    // Two enrollments that overlap: found only after the school and its calendar were written in the same
+    // transaction, which is rolled back.
+    const twice = structuredClone(data);
+    twice.enrollments.push({ ...twice.enrollments[0]!, startDate: '2026-10-01' });
+    sb.openPath = await sealTo('twice.caseload-student', twice);
+    expect((await b.failAsync('openStudentFile', { passphrase: PASS })).message).toMatch(
+      /enrollments at Lincoln Elementary and Lincoln Elementary that overlap\. Nothing was imported/,
+    );
+    expect(b.snapshot()).toBe(before);
     // A break that ends before it starts.
     data.schools[0]!.years[0]!.closures.push({ startDate: '2027-03-05', endDate: '2027-03-01', label: 'Odd' } as never);
-    const path = join(b.dir, 'odd.caseload-student');
-    writeFileSync(path, await seal(Buffer.from(JSON.stringify(data)), PASS, { logN: 10, r: 8, p: 1 }));
-    sb.openPath = path;
-    const before = b.snapshot();
+    sb.openPath = await sealTo('odd.caseload-student', data);
     expect((await b.failAsync('openStudentFile', { passphrase: PASS })).message).toMatch(
       /the 2026-27 calendar of Lincoln Elementary has dates that end before they start/,
     );
     expect(b.snapshot()).toBe(before);
+    expect(b.call('listSchools')).toEqual([]);
   });
 });

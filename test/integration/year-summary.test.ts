@@ -103,17 +103,11 @@ beforeEach(() => {
     minutes: 45,
     cptCode: '97168',
   });
-  // Liam: pull-out 30 a week for the first two weeks, one session, then he moved away.
-  line(liam, 'pull_out', 'week', 30, '2026-09-04');
+  // Liam: pull-out 30 a week on an IEP that runs all year, one session, then he moved away: his exit on
+  // Fri Sep 4 ends what is owed after his first two weeks.
+  line(liam, 'pull_out', 'week', 30, '2027-06-11');
   session(liam, '2026-09-01', 'pull_out', 30);
-  app.call('updateStudent', {
-    id: liam,
-    firstName: 'Liam',
-    lastName: 'Garcia',
-    schoolId,
-    grade: '2',
-    status: 'exited',
-  });
+  app.call('exitStudent', { studentId: liam, date: '2026-09-04', reason: 'Moved out of the district' });
 });
 afterEach(() => app.close());
 
@@ -141,8 +135,10 @@ describe('the year summary', () => {
     // Compliance = (150 + 120) / 900 = 0.3. Push-in given where nothing is owed does not count.
     expect(a.compliance).toBeCloseTo(0.3, 10);
     expect(a.shortfall).toEqual({ push_in: 0, pull_out: 390, consult: 240 });
-    // Liam: 30 in each of his two weeks = 60 owed, 30 delivered; exited, still in the year's figures.
+    // Liam: 30 in each of his two enrolled weeks = 60 owed (not 9 × 30 = 270: nothing after his exit),
+    // 30 delivered; exited, still in the year's figures, once.
     expect(l).toMatchObject({ status: 'exited', owedTotal: 60, deliveredTotal: 30, outOfClass: 30, compliance: 0.5 });
+    expect(y.rows.filter((r) => r.studentId === liam)).toHaveLength(1);
     expect(y.totals).toEqual({ students: 2, owed: 960, delivered: 330, makeupBalance: 60, outOfClass: 180, behind: 2 });
     // The therapist's time, each session once when someone was present (the provider-absent one is not):
     // Sep 1 Ava 60 and Liam 30 pull-out, Sep 8 30, Sep 17 60, Sep 10 consult 120, Oct 6 push-in 30: 6 sessions.
