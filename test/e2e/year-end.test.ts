@@ -30,8 +30,10 @@ describe('the year ends', () => {
     expect(await table.locator('tbody tr').count()).toBe(40);
     expect(await p.getByText(/Reference \(Watt & Richards 2016/).count()).toBeGreaterThan(0);
     await app.screenshot('69-year-summary-1280');
+    await p.screenshot({ path: join(SHOTS, '69-year-summary-window-1280.png') });
     await p.setViewportSize({ width: 1024, height: 700 });
     await app.screenshot('69-year-summary-1024');
+    await p.screenshot({ path: join(SHOTS, '69-year-summary-window-1024.png') });
     await p.setViewportSize({ width: 1280, height: 800 });
     expect(await app.axe()).toEqual([]);
     await p.getByRole('button', { name: 'Save PDF…' }).click();

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { open, seal } from '../../electron/crypto/sealed-file';
+import { exportAll } from '../../electron/db/transfer';
 import type { ReportShell } from '../../electron/reports/shell';
 import { TestApp, seedSchool, seedStudent } from '../helpers/db';
 
@@ -378,6 +379,23 @@ describe('the student file', () => {
       b.call('listEvaluations', { studentId: done.studentId, from: '2026-08-26', to: '2027-06-11' }),
     ).toMatchObject([{ date: '2026-09-15', startTime: '10:00', minutes: 60, cptCode: '97168' }]);
     expect(b.call('listAudit', { limit: 1 })[0]).toMatchObject({ action: 'imported student file' });
+
+    // Moving that whole caseload on (Backups & data → Export everything) keeps the group's size and her note.
+    const whole = join(b.dir, 'everything.json');
+    writeFileSync(whole, JSON.stringify(exportAll(b.db, '2026-12-15T15:00:00Z')));
+    let c: TestApp | undefined;
+    const sc = fileShell(() => c!);
+    sc.openPath = whole;
+    c = new TestApp('2026-12-15', sc);
+    try {
+      await c.callAsync('importEverything');
+      expect(figures(c, done.studentId)).toEqual(figures(a, ava));
+      expect(
+        c.call('getServiceLog', { studentId: done.studentId, from: '2026-10-13', to: '2026-10-13' }).rows[0],
+      ).toMatchObject({ groupSize: 2, note: 'Cut 6 of 10 curves with verbal cues' });
+    } finally {
+      c.close();
+    }
   });
 
   it("skips a session that overlaps the receiving therapist's own time, and says so", async () => {

@@ -101,9 +101,10 @@ export function YearSummaryPanel() {
               <span className="stat-label">Workload</span>
               <span className="stat-value">{y.workload.sessions} sessions</span>
               <span className="muted small">
-                {mins(y.workload.direct)} min direct · {mins(y.workload.consult)} consult · {y.workload.evaluations}{' '}
-                evaluations · {y.workload.missedByProvider} missed by me · {mins(y.workload.perWeek)} min a week over{' '}
-                {y.workload.weeks} weeks
+                {mins(y.workload.direct)} min direct · {mins(y.workload.consult)} consult ·{' '}
+                {mins(y.workload.evaluationMinutes)} in {y.workload.evaluations} evaluation
+                {y.workload.evaluations === 1 ? '' : 's'} · {y.workload.missedByProvider} missed by me ·{' '}
+                {mins(y.workload.perWeek)} min a week over {y.workload.weeks} weeks
               </span>
             </div>
           </div>
