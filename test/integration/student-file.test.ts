@@ -383,10 +383,9 @@ describe('the student file', () => {
     // Moving that whole caseload on (Backups & data → Export everything) keeps the group's size and her note.
     const whole = join(b.dir, 'everything.json');
     writeFileSync(whole, JSON.stringify(exportAll(b.db, '2026-12-15T15:00:00Z')));
-    let c: TestApp | undefined;
-    const sc = fileShell(() => c!);
+    const sc = fileShell(() => b);
     sc.openPath = whole;
-    c = new TestApp('2026-12-15', sc);
+    const c = new TestApp('2026-12-15', sc);
     try {
       await c.callAsync('importEverything');
       expect(figures(c, done.studentId)).toEqual(figures(a, ava));
