@@ -12,7 +12,7 @@ import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
 import { electronReportShell } from './reports/electron-shell';
 import { lockDownApp, lockDownSession } from './security';
-import { createMainWindow } from './window';
+import { askBeforeClosingUnsaved, createMainWindow } from './window';
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const BACKUP_EVERY_MS = 15 * 60 * 1000;
@@ -20,6 +20,8 @@ let mainWindow: BrowserWindow | null = null;
 let store: CaseloadStore | null = null;
 let timer: NodeJS.Timeout | null = null;
 let quitting = false;
+/** A quit waits for the window to close: a form with unsaved changes may ask to keep it open. */
+let quitRequested = false;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -74,8 +76,7 @@ async function start() {
   powerMonitor.on('suspend', lockNow);
   registerIpc(ipcMain, handlers, devServerUrl);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(() => mainWindow, process.platform === 'darwin')));
-  mainWindow = createMainWindow(join(__dirname, '..'), devServerUrl);
-  mainWindow.on('closed', () => (mainWindow = null));
+  openWindow();
   timer = setInterval(() => {
     store?.backupIfChanged('auto').catch((e: unknown) => logError('automatic backup', e));
   }, BACKUP_EVERY_MS);
@@ -94,13 +95,28 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('activate', () => {
-  if (store && BrowserWindow.getAllWindows().length === 0)
-    mainWindow = createMainWindow(join(__dirname, '..'), devServerUrl);
+  if (store && BrowserWindow.getAllWindows().length === 0) openWindow();
 });
+
+function openWindow() {
+  const win = createMainWindow(join(__dirname, '..'), devServerUrl);
+  askBeforeClosingUnsaved(win, () => (quitRequested = false));
+  win.on('closed', () => {
+    mainWindow = null;
+    if (quitRequested) app.quit();
+  });
+  mainWindow = win;
+}
 // On quit: a last verified backup when anything changed, then close the database cleanly.
 app.on('before-quit', (event) => {
   if (quitting || !store) return;
   event.preventDefault();
+  // First the window: a form with unsaved changes may ask to stay, and the quit then stops here.
+  if (mainWindow && !mainWindow.isDestroyed()) {
+    quitRequested = true;
+    mainWindow.close();
+    return;
+  }
   quitting = true;
   if (timer) clearInterval(timer);
   const s = store;

@@ -1,4 +1,4 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, type BrowserWindowConstructorOptions, dialog, type MessageBoxSyncOptions } from 'electron';
 import { join } from 'node:path';
 
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
@@ -33,4 +33,30 @@ export function createMainWindow(outDir: string, devServerUrl?: string): Browser
   if (devServerUrl) void win.loadURL(devServerUrl);
   else void win.loadFile(join(outDir, 'renderer', 'index.html'));
   return win;
+}
+
+/** The question asked when the window is closed while a form holds changes not yet saved. */
+export const UNSAVED_CLOSE_QUESTION: MessageBoxSyncOptions = {
+  type: 'question',
+  buttons: ['Keep editing', 'Close anyway'],
+  defaultId: 0,
+  cancelId: 0,
+  noLink: true,
+  title: 'Changes not saved',
+  message: 'Close Caseload with changes that are not saved?',
+  detail:
+    'What you typed in the open form is kept as a draft on this computer and comes back when you open it again, but it is not saved in your caseload yet.',
+};
+
+/**
+ * The page cancels its unload (beforeunload) while a form holds unsaved changes; Electron then emits
+ * 'will-prevent-unload' and would silently keep the window open. Ask instead: "Close anyway" lets the
+ * window close, "Keep editing" keeps it (and `onStay` cancels a quit in progress).
+ */
+export function askBeforeClosingUnsaved(win: BrowserWindow, onStay?: () => void): void {
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, UNSAVED_CLOSE_QUESTION);
+    if (choice === 1) event.preventDefault();
+    else onStay?.();
+  });
 }

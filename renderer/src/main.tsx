@@ -8,6 +8,7 @@ import { YearEndPage } from './features/year-end/YearEndPage';
 import { AgendaPage } from './features/schedule/AgendaPage';
 import { StartPage } from './features/schedule/StartPage';
 import { followTheme } from './theme';
+import { installBeforeUnload } from './leave-guard';
 import { AppLock } from './features/lock/AppLock';
 import './styles.css';
 
@@ -75,6 +76,7 @@ function NotFound() {
 }
 
 followTheme();
+installBeforeUnload();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'rea
 import type { ApiError } from '../../../shared/api/types';
 import { errorOf } from '../api';
 import { DirtyContext, type DirtySource } from '../drafts';
+import { useLeaveGuard } from '../leave-guard';
 
 export function ErrorMessage({ error }: { error: unknown }) {
   const e = errorOf(error);
@@ -81,6 +82,8 @@ export function Modal({
     if (!open && d.open) d.close();
   }, [open]);
   const isDirty = () => typed.current || [...sources.current].some((s) => s.isDirty());
+  // Closing the window with typed text in an open dialog asks first.
+  useLeaveGuard(`the “${title}” form`, () => isDirty(), open);
   const requestClose = () => {
     if (isDirty()) setAsking(true);
     else onClose();

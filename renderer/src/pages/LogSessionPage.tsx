@@ -20,6 +20,7 @@ import { addDays, localToday, minutesToTime, timeToMinutes } from '../../../shar
 import { call, errorOf, useApi, useWrite } from '../api';
 import { Confirm, ErrorMessage, Field, Loading } from '../components/ui';
 import { clearDraft, readDraft, writeDraft } from '../drafts';
+import { useLeaveGuard } from '../leave-guard';
 import { fmtDay, studentName } from '../format';
 import { ATTENDANCE_KEYS } from '../shortcuts';
 
@@ -193,7 +194,16 @@ function SessionForm({ session }: { session?: Session | undefined }) {
   const discardDraft = () => {
     clearDraft(draftKey);
     setRestored(false);
+    edited.current = false;
   };
+  // Changes the person made (not the form filling itself in): closing the window with them asks first.
+  const edited = useRef(!!draft);
+  const markEdited = (e: { target: EventTarget }) => {
+    if ((e.target as HTMLElement).closest('.draft-notice')) return;
+    edited.current = true;
+  };
+  const isEdited = () => edited.current;
+  useLeaveGuard(session ? 'the session being edited' : 'the session form', isEdited);
   const [saved, setSaved] = useState<Session | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const create = useWrite('createSession');
@@ -357,11 +367,17 @@ function SessionForm({ session }: { session?: Session | undefined }) {
       </header>
       <form
         className="session-form"
+        onInput={markEdited}
+        onChange={markEdited}
+        onClick={(e) => {
+          if ((e.target as HTMLElement).closest('button, input[type=checkbox], input[type=radio]')) markEdited(e);
+        }}
         onSubmit={(e) => {
           e.preventDefault();
           submit();
         }}
         onKeyDown={(e) => {
+          if (!e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'Delete')) markEdited(e);
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             submit();

@@ -7,6 +7,7 @@ import { call, useApi, useWrite } from '../api';
 import { GoalChart } from '../components/GoalChart';
 import { Confirm, ErrorMessage, Loading, Status } from '../components/ui';
 import { fmtDate } from '../format';
+import { useLeaveGuard } from '../leave-guard';
 import { SummaryTable } from './StudentPage';
 
 const TREND = { rising: 'rising', flat: 'flat', falling: 'falling', not_enough_data: 'too few points for a trend' };
@@ -102,6 +103,13 @@ function Editor({
     return () => clearTimeout(t);
   }, [goals, readOnly]);
   useEffect(() => () => flush.current(), []);
+  // Closing the window within a moment of typing, or after a failed store, asks first (and stores).
+  useLeaveGuard(
+    `the ${report.period.label} report for ${report.student.name}`,
+    () => !readOnly && (pending.current != null || autoError != null),
+    true,
+    () => flush.current(),
+  );
   const cancelAutosave = () => {
     pending.current = null;
   };
