@@ -341,8 +341,10 @@ describe('the student file', () => {
     // Hand-worked for the week of Mon 2026-10-12 (holiday): 60 pull-out owed in full; the group's 30 delivered.
     expect(figures(b, here).minutes[1]).toMatchObject({ owedTotal: 60 + (120 * 4) / 21, deliveredTotal: 30 });
     // The group shows its size (2 present), not the students of this caseload, and her own note only.
+    // (The Students column shows that size too: the roster of 3 with the absent Mia stays with the sender.)
     expect(b.call('getServiceLog', { studentId: here, from: '2026-10-13', to: '2026-10-13' }).rows[0]).toMatchObject({
       groupSize: 2,
+      studentsInSession: 2,
       note: 'Cut 6 of 10 curves with verbal cues',
     });
     // The finalised report reads as it was finalised, with this caseload's ids.

@@ -329,7 +329,8 @@ export function serviceLog(db: Sqlite, studentId: number, from: string, to: stri
       `SELECT s.date, s.start_time AS startTime, s.minutes AS sessionMinutes, a.minutes, s.setting, s.grouping, a.code,
         s.id AS sessionId, s.note AS sharedNote, a.note AS ownNote, s.is_makeup AS makeup,
         coalesce(s.group_size, (SELECT count(*) FROM attendance x WHERE x.session_id = s.id AND x.code = 'present')) AS groupSize,
-        (SELECT count(*) FROM attendance x WHERE x.session_id = s.id) AS studentsInSession,
+        -- a session brought in with a student file holds one student here: its group shows by the size it had
+        coalesce(s.group_size, (SELECT count(*) FROM attendance x WHERE x.session_id = s.id)) AS studentsInSession,
         (SELECT group_concat(g.area, '; ') FROM goal_data d JOIN goals g ON g.id = d.goal_id WHERE d.attendance_id = a.id) AS goals
        FROM attendance a JOIN sessions s ON s.id = a.session_id
        WHERE a.student_id = ? AND a.date BETWEEN ? AND ? ORDER BY s.date, s.start_time`,
