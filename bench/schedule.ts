@@ -13,7 +13,7 @@ const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string
 };
 
 /** Groups of up to four classmates, two weekdays each, spread over the school day, for every school. */
-function generateSlots(db: Sqlite, h: Handlers, yearStart: string): number {
+export function generateSlots(db: Sqlite, h: Handlers, yearStart: string): number {
   const schools = db.prepare('SELECT id FROM schools ORDER BY id').all() as { id: number }[];
   let slots = 0;
   for (const s of schools) {

@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { generateCaseload } from '../electron/db/sample';
+import { generateCaseload, usSchoolYear } from '../electron/db/sample';
+import { generateSlots } from './schedule';
 
 function median(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
@@ -15,8 +16,13 @@ const clickToDrawn = (click: string, ready: string) => `(async () => {
   const t0 = performance.now();
   document.querySelector(${JSON.stringify(click)}).click();
   const ok = () => { try { return !!(${ready}); } catch { return false; } };
-  await new Promise((res) => {
-    const tick = () => (ok() ? requestAnimationFrame(() => setTimeout(res, 0)) : requestAnimationFrame(tick));
+  await new Promise((res, rej) => {
+    const tick = () =>
+      ok()
+        ? requestAnimationFrame(() => setTimeout(res, 0))
+        : performance.now() - t0 > 30000
+          ? rej(new Error('not drawn within 30 s'))
+          : requestAnimationFrame(tick);
     tick();
   });
   return performance.now() - t0;
@@ -25,6 +31,8 @@ const clickToDrawn = (click: string, ready: string) => `(async () => {
 const until = (cond: string) =>
   `new Promise((res, rej) => { const t0 = performance.now(); const t = () => (${cond} ? res(true) : performance.now() - t0 > 30000 ? rej(new Error('not drawn: ' + 'timeout')) : requestAnimationFrame(t)); t(); })`;
 
+/** History drawn: its table, or its "Nothing yet." on a caseload with no history. */
+const auditDrawn = `document.querySelector('[data-testid=audit]') || document.querySelector('section[aria-labelledby=audit-title]')?.textContent?.includes('Nothing yet.')`;
 const nav = (label: string) => `nav[aria-label="Main"] a[href="#${label}"]`;
 const noLoading = `!Array.from(document.querySelectorAll('[role=status]')).some((e) => e.textContent === 'Loading…')`;
 
@@ -44,23 +52,32 @@ export async function uiFigures(
   const { E2EApp } = await import('../test/e2e/harness');
   const app = new E2EApp(today);
   generateCaseload(app.db, { today, schools: cfg.schools, students: cfg.students, years: cfg.years, seed: 1 });
+  // The therapist's week, as in the handler figures: groups of four, twice a week, at every school.
+  generateSlots(app.db, app.handlers, usSchoolYear(Number(today.slice(0, 4))).firstDay);
   const out: Record<string, unknown>[] = [];
   try {
     await app.start();
     const p = app.page;
     p.setDefaultTimeout(60_000);
-    await p.locator('table tbody th a').first().waitFor();
+    // The start screen: today's agenda on a school day with slots, else the caseload list.
+    const startDrawn = `(document.querySelector('table tbody th a') || (document.getElementById('agenda-title') && ${noLoading}))`;
+    await p.evaluate(until(startDrawn));
 
     // Cold start: the data file opened as the app opens it, the page loaded, the list drawn.
     const cold: number[] = [];
     for (let i = 0; i < Math.max(3, Math.floor(runs / 2)); i++) {
       const t0 = performance.now();
       await app.restartBackend();
-      await p.evaluate(until(`!!document.querySelector('table tbody th a')`));
+      await p.evaluate(until(`!!${startDrawn}`));
       await p.evaluate(`new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))`);
       cold.push(performance.now() - t0);
     }
-    out.push({ size: cfg.size, figure: 'ui:coldStart→caseload list', ms: Math.round(median(cold)), runs: cold });
+    out.push({
+      size: cfg.size,
+      figure: 'ui:coldStart→start screen (agenda)',
+      ms: Math.round(median(cold)),
+      runs: cold,
+    });
 
     const screens: [string, string, string][] = [
       ['caseload list', nav('/'), `document.querySelector('section[aria-labelledby=caseload-title] tbody th a')`],
@@ -75,10 +92,13 @@ export async function uiFigures(
         `document.querySelector('[data-testid=compliance-table] tbody th a')`,
       ],
       ['log session', nav('/log'), `document.getElementById('student-picker')`],
+      ["today's agenda", nav('/agenda'), `document.getElementById('agenda-title') && ${noLoading}`],
+      ['week', nav('/week'), `document.getElementById('week-title') && ${noLoading}`],
+      ['makeups owed', nav('/makeups'), `document.querySelector('#makeups-title + p') && ${noLoading}`],
       ['progress reports', nav('/reports'), `document.querySelector('[data-testid=reports-table]') && ${noLoading}`],
       ['records', nav('/records'), `document.querySelector('[data-testid=service-log]') && ${noLoading}`],
       ['schools', nav('/schools'), `document.querySelector('.year') && ${noLoading}`],
-      ['backups & data', nav('/data'), `document.querySelector('[data-testid=audit]') && ${noLoading}`],
+      ['backups & data', nav('/data'), `(${auditDrawn}) && ${noLoading}`],
       ['settings', nav('/settings'), `document.querySelector('input[name=providerName]')`],
     ];
     for (const [name, click, ready] of screens) {
@@ -92,11 +112,13 @@ export async function uiFigures(
             from === '/'
               ? `!!document.querySelector('section[aria-labelledby=caseload-title] tbody th a')`
               : from === '/data'
-                ? `!!document.querySelector('[data-testid=audit]')`
+                ? `!!(${auditDrawn})`
                 : `!!document.querySelector('input[name=providerName]')`,
           ),
         );
-        const ms = (await p.evaluate(clickToDrawn(click, ready))) as number;
+        const ms = (await p.evaluate(clickToDrawn(click, ready)).catch((e: Error) => {
+          throw new Error(`ui bench, ${name}: ${e.message}`);
+        })) as number;
         if (i > 0)
           xs.push(ms); // the first visit also loads the screen's code: reported apart
         else out.push({ size: cfg.size, figure: `ui:first visit ${name}`, ms: Math.round(ms) });

@@ -22,36 +22,63 @@ const TREND = {
  */
 function sparkline(g: GoalReportLine): string {
   if (g.data.length < 2) return '';
-  const w = 260;
-  const h = 46;
+  // The plot sits inside labelled axes: level on the left (0 and the top, with the unit), dates below.
+  const w = 320;
+  const h = 96;
+  const left = 40;
+  const right = 8;
+  const top = 6;
+  const bottom = 28;
+  const pw = w - left - right;
+  const ph = h - top - bottom;
   const fit = g.summary.fit;
-  const max = Math.max(
-    100,
-    g.summary.target ?? 0,
-    ...g.data.map((d) => d.level),
-    fit?.fromLevel ?? 0,
-    fit?.toLevel ?? 0,
+  const max = Math.ceil(
+    Math.max(100, g.summary.target ?? 0, ...g.data.map((d) => d.level), fit?.fromLevel ?? 0, fit?.toLevel ?? 0),
   );
   const days = g.data.map((d) => toDay(d.date));
   const lo = Math.min(...days);
   const span = Math.max(...days) - lo || 1;
-  const x = (date: string) => 4 + ((toDay(date) - lo) * (w - 8)) / span;
-  const y = (v: number) => h - 4 - (Math.max(0, v) / max) * (h - 8);
+  const x = (date: string) => left + 4 + ((toDay(date) - lo) * (pw - 8)) / span;
+  const y = (v: number) => top + ph - (Math.max(0, v) / max) * ph;
   const sorted = [...g.data].sort((a, b) => a.date.localeCompare(b.date));
   const pts = sorted.map((d) => `${x(d.date).toFixed(1)},${y(d.level).toFixed(1)}`).join(' ');
+  const unit = g.measurement === 'trials' || g.measurement === 'percent' ? '%' : '';
   const target =
     g.summary.target != null
-      ? `<line x1="0" x2="${w}" y1="${y(g.summary.target)}" y2="${y(g.summary.target)}" stroke="#555" stroke-dasharray="4 3" stroke-width="1"/>`
+      ? `<line x1="${left}" x2="${w - right}" y1="${y(g.summary.target)}" y2="${y(g.summary.target)}" stroke="#555" stroke-dasharray="4 3" stroke-width="1"/>`
       : '';
   const trend = fit
     ? `<line x1="${x(fit.fromDate).toFixed(1)}" y1="${y(fit.fromLevel).toFixed(1)}" x2="${x(fit.toDate).toFixed(1)}" y2="${y(fit.toLevel).toFixed(1)}" stroke="#b85c0c" stroke-dasharray="2 2" stroke-width="1.2"/>`
     : '';
+  const first = sorted[0]!.date;
+  const last = sorted[sorted.length - 1]!.date;
+  const text = (tx: number, ty: number, anchor: string, body: string, extra = '') =>
+    `<text x="${tx.toFixed(1)}" y="${ty.toFixed(1)}" text-anchor="${anchor}" font-size="7.5" fill="#333"${extra}>${esc(body)}</text>`;
+  const axes = [
+    `<line x1="${left}" y1="${top}" x2="${left}" y2="${top + ph}" stroke="#777"/>`,
+    `<line x1="${left}" y1="${top + ph}" x2="${w - right}" y2="${top + ph}" stroke="#777"/>`,
+    text(left - 3, top + ph + 2.5, 'end', `0${unit}`),
+    text(left - 3, top + 6, 'end', `${max}${unit}`),
+    text(x(first), top + ph + 10, first === last ? 'middle' : 'start', shortDate(first)),
+    first === last ? '' : text(x(last), top + ph + 10, 'end', shortDate(last)),
+    text(left + pw / 2, h - 3, 'middle', 'Date', ' class="axis-title"'),
+    text(
+      10,
+      top + ph / 2,
+      'middle',
+      unit ? `Level (${unit})` : 'Level',
+      ` class="axis-title" transform="rotate(-90 10 ${(top + ph / 2).toFixed(1)})"`,
+    ),
+  ].join('');
   return `<svg class="spark" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="Data points by date against the target${fit ? ', with the trend line' : ''}">
-  <rect x="0" y="0" width="${w}" height="${h}" fill="none" stroke="#bbb"/>${target}${trend}
+  ${axes}${target}${trend}
   <polyline points="${pts}" fill="none" stroke="#111" stroke-width="1.5"/>
   ${sorted.map((d) => `<circle cx="${x(d.date).toFixed(1)}" cy="${y(d.level).toFixed(1)}" r="2" fill="#111"/>`).join('')}
 </svg>`;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const shortDate = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}`;
 
 function goalBlock(g: GoalReportLine, i: number): string {
   const s = g.summary;

@@ -2,12 +2,13 @@ import Papa from 'papaparse';
 import type { ServiceLog } from '../../shared/api/types';
 import { ATTENDANCE_LABELS, GROUPING_LABELS, SETTING_LABELS } from '../../shared/domain/codes';
 import { EVALUATION_LABELS } from '../../shared/domain/medicaid';
+import { deliveredMinutes } from '../../shared/domain/minutes-delivered';
 import type { MedicaidRow } from '../db/queries/reports';
 import { document, esc, longDate } from './html';
 
 /** The service log as one printable article, landscape (see LOG_CSS). */
 export function serviceLogBody(log: ServiceLog): string {
-  const delivered = log.rows.filter((r) => r.code === 'present').reduce((n, r) => n + r.minutes, 0);
+  const delivered = log.rows.reduce((n, r) => n + deliveredMinutes(r), 0);
   const evaluated = log.evaluations.reduce((n, e) => n + e.minutes, 0);
   const rows = logLines(log)
     .map((l) => l.html)
@@ -32,7 +33,7 @@ export function serviceLogBody(log: ServiceLog): string {
 function logLines(log: ServiceLog): { at: string; html: string }[] {
   const sessions = log.rows.map((r) => ({
     at: `${r.date} ${r.startTime}`,
-    html: `<tr><td class="nw">${r.date}</td><td class="nw">${r.startTime}–${r.endTime}</td><td class="num">${r.code === 'present' ? r.minutes : 0}</td><td class="nw">${SETTING_LABELS[r.setting]}</td>
+    html: `<tr><td class="nw">${r.date}</td><td class="nw">${r.startTime}–${r.endTime}</td><td class="num">${r.delivered ?? deliveredMinutes(r)}</td><td class="nw">${SETTING_LABELS[r.setting]}</td>
       <td>${GROUPING_LABELS[r.grouping]}</td><td class="num">${r.studentsInSession ?? r.groupSize}</td><td>${ATTENDANCE_LABELS[r.code]}${r.makeup ? ' (makeup)' : ''}</td>
       <td>${esc(r.goals)}</td><td>${esc(r.note)}</td></tr>`,
   }));
@@ -104,10 +105,11 @@ export function serviceLogCsv(log: ServiceLog): string {
         r.date,
         r.startTime,
         r.endTime,
-        r.minutes,
+        // A miss delivered nothing; the group is every student in the session, present or not.
+        r.delivered ?? deliveredMinutes(r),
         SETTING_LABELS[r.setting],
         GROUPING_LABELS[r.grouping],
-        r.groupSize,
+        r.studentsInSession ?? r.groupSize,
         ATTENDANCE_LABELS[r.code],
         r.makeup ? 'yes' : 'no',
         r.goals,

@@ -364,6 +364,8 @@ export interface ServiceLogRow {
   groupSize: number;
   /** Every student in the session, present or not (the group's size as the therapist saw it). */
   studentsInSession?: number;
+  /** Minutes this row delivered to the student: `minutes` when present, 0 for a miss. */
+  delivered?: number;
   code: AttendanceCode;
   goals: string;
   note: string;

@@ -23,6 +23,11 @@ export interface AttendanceSummary {
   outOfClass: number;
 }
 
+/** Minutes one attendance delivered: a present student's (credited) minutes; a miss delivered none. */
+export function deliveredMinutes(row: { code: AttendanceCode; minutes: number }): number {
+  return row.code === 'present' ? row.minutes : 0;
+}
+
 export function summariseAttendance(rows: Iterable<AttendanceRow>): AttendanceSummary {
   const deliveredBySetting = emptyBySetting();
   const deliveredByGrouping = Object.fromEntries(GROUPINGS.map((g) => [g, 0])) as Record<Grouping, number>;
@@ -34,7 +39,7 @@ export function summariseAttendance(rows: Iterable<AttendanceRow>): AttendanceSu
   let missed = 0;
   for (const row of rows) {
     if (row.code === 'present') {
-      delivered += row.minutes;
+      delivered += deliveredMinutes(row);
       deliveredBySetting[row.setting] += row.minutes;
       deliveredByGrouping[row.grouping] += row.minutes;
     } else {

@@ -81,6 +81,18 @@ describe('progress reports for every school', () => {
     expect(await p.getByTestId('reports-table').getByRole('row').count()).toBe(5);
     await p.getByRole('button', { name: 'Write report for Liam Garcia' }).click();
     await p.getByRole('heading', { name: /Liam Garcia: Quarter 1/ }).waitFor();
+    // The chart's axes are labelled; at 1024 px the longest progress code shows whole in its select.
+    const chart = p.locator('figure.chart').first();
+    await chart.locator('.recharts-label').first().waitFor();
+    expect(await chart.locator('.recharts-label').allTextContents()).toEqual(
+      expect.arrayContaining(['Date', 'Level (%)']),
+    );
+    await p.setViewportSize({ width: 1024, height: 640 });
+    await p.getByLabel('Progress code').selectOption('Making some progress, may not meet the goal');
+    await app.screenshot('85-report-editor-1024');
+    expect(await layoutProblems(p)).toEqual([]);
+    await p.setViewportSize({ width: 1280, height: 800 });
+    await p.getByLabel('Progress code').selectOption({ index: 0 });
     await p.getByRole('link', { name: /All data for this goal/ }).click();
     await p.getByRole('heading', { name: 'Handwriting goal' }).waitFor();
     await p.getByText('Data over time').waitFor();

@@ -142,6 +142,15 @@ describe("the therapist's week: slots across two schools, today's agenda, loggin
     await poll(() => cards.nth(0).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await app.screenshot('42-agenda');
     expect(await app.axe()).toEqual([]);
+    // Only the opening screen turns into the agenda: choosing Caseload, even after a reload on the
+    // agenda, shows the caseload; then back to the agenda with its shortcut.
+    await p.reload();
+    await p.getByRole('heading', { name: /Today's agenda/ }).waitFor();
+    await app.nav(/^Caseload/);
+    await p.getByRole('heading', { name: 'Caseload', exact: true }).waitFor();
+    await p.keyboard.press('Control+t');
+    await p.getByRole('heading', { name: /Today's agenda/ }).waitFor();
+    await poll(() => cards.nth(0).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
 
     // 1. The 09:00 group with changes: Ben absent, Ava's goal data.
     await p.keyboard.press('l');

@@ -12,6 +12,7 @@ import type {
 import type { Goal, Plan } from '../../../shared/api/types';
 import type { PromptLevel } from '../../../shared/domain/codes';
 import { minutesToTime, timeToMinutes } from '../../../shared/domain/dates';
+import { deliveredMinutes } from '../../../shared/domain/minutes-delivered';
 import {
   type DataPoint,
   PROGRESS_MEANINGS,
@@ -378,6 +379,7 @@ export function serviceLog(db: Sqlite, studentId: number, from: string, to: stri
     rows: rows.map(({ sessionMinutes, makeup, goals, sessionId, sharedNote, ownNote, ...r }) => ({
       ...r,
       endTime: minutesToTime(timeToMinutes(r.startTime) + sessionMinutes),
+      delivered: deliveredMinutes(r),
       makeup: makeup === 1,
       goals: goals ?? '',
       note: noteOf({ sessionId, sharedNote, ownNote }),

@@ -43,8 +43,8 @@ export function GoalChart({
       className="chart"
       aria-label={`Goal data over time${target != null ? ` against the target of ${target}${unit}` : ''}${fit ? ', with the trend line' : ''}`}
     >
-      <ResponsiveContainer width="100%" height={200}>
-        <LineChart data={data} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
+      <ResponsiveContainer width="100%" height={214}>
+        <LineChart data={data} margin={{ top: 8, right: 16, left: 8, bottom: 14 }}>
           <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
           <XAxis
             dataKey="day"
@@ -54,8 +54,22 @@ export function GoalChart({
             ticks={ticks}
             tickFormatter={(d: number) => fmtShort(fromDay(Math.round(d)))}
             tick={{ fontSize: 11 }}
+            label={{ value: 'Date', position: 'insideBottom', offset: -10, fontSize: 11, fill: 'currentColor' }}
           />
-          <YAxis domain={[0, Math.ceil(max)]} tick={{ fontSize: 11 }} width={40} unit={unit} />
+          <YAxis
+            domain={[0, Math.ceil(max)]}
+            tick={{ fontSize: 11 }}
+            width={48}
+            unit={unit}
+            label={{
+              value: unit ? `Level (${unit})` : 'Level',
+              angle: -90,
+              position: 'insideLeft',
+              offset: 0,
+              fontSize: 11,
+              fill: 'currentColor',
+            }}
+          />
           <Tooltip labelFormatter={(d) => fmtShort(fromDay(Math.round(Number(d))))} />
           {target != null && (
             <ReferenceLine

@@ -10,12 +10,29 @@ export function WeeklyMinutesChart({ weeks }: { weeks: WeekPoint[] }) {
   return (
     <figure className="chart" aria-label="Weekly minutes delivered by setting against minutes owed">
       <ResponsiveContainer width="100%" height={240}>
-        <ComposedChart data={data} margin={{ top: 8, right: 12, left: 0, bottom: 0 }}>
+        <ComposedChart data={data} margin={{ top: 8, right: 12, left: 8, bottom: 14 }}>
           <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={24} />
-          <YAxis tick={{ fontSize: 11 }} width={40} />
+          <XAxis
+            dataKey="label"
+            tick={{ fontSize: 11 }}
+            interval="preserveStartEnd"
+            minTickGap={24}
+            label={{ value: 'Week of', position: 'insideBottom', offset: -10, fontSize: 11, fill: 'currentColor' }}
+          />
+          <YAxis
+            tick={{ fontSize: 11 }}
+            width={44}
+            label={{
+              value: 'Minutes',
+              angle: -90,
+              position: 'insideLeft',
+              offset: 0,
+              fontSize: 11,
+              fill: 'currentColor',
+            }}
+          />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12, paddingTop: 12 }} />
           <Bar dataKey="push_in" name="Push-in" stackId="d" fill={SETTING_COLOURS.push_in} isAnimationActive={false} />
           <Bar
             dataKey="pull_out"

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ATTENDANCE_LABELS, GROUPING_LABELS, SETTING_LABELS } from '../../../shared/domain/codes';
 import { localToday, monthRange } from '../../../shared/domain/dates';
+import { deliveredMinutes } from '../../../shared/domain/minutes-delivered';
 import { call, useApi } from '../api';
 import { ErrorMessage, Field } from '../components/ui';
 import { fmtDay, studentName } from '../format';
@@ -125,7 +126,7 @@ export function RecordsPage() {
                     {r.startTime}–{r.endTime}
                   </td>
                   {/* A miss delivered nothing; the session's size counts every student in it. */}
-                  <td className="num">{r.code === 'present' ? r.minutes : 0}</td>
+                  <td className="num">{r.delivered ?? deliveredMinutes(r)}</td>
                   <td>{SETTING_LABELS[r.setting]}</td>
                   <td>{GROUPING_LABELS[r.grouping]}</td>
                   <td className="num">{r.studentsInSession ?? r.groupSize}</td>

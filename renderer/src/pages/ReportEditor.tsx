@@ -333,7 +333,7 @@ function GoalEditor({
         </div>
       )}
       <div className="grid-form">
-        <div className="field">
+        <div className="field span-all code-field">
           <label htmlFor={`code-${goal.goalId}`}>Progress code</label>
           <select
             id={`code-${goal.goalId}`}

@@ -24,6 +24,9 @@ const STATUS_LABEL: Record<OccurrenceView['status'], string> = {
 const keyOf = (o: { slotId: number; date: string }) => `${o.slotId}@${o.date}`;
 
 /** Today's agenda (or any date's): the day's occurrences across schools, logged from the plan. */
+/** Sessions not logged drawn at first, and added by each "Show more". */
+const NOT_LOGGED_PAGE = 25;
+
 export function AgendaPage() {
   const [params, setParams] = useSearchParams();
   const date = params.get('date') ?? localToday();
@@ -38,12 +41,17 @@ export function AgendaPage() {
   const cancel = useWrite('cancelOccurrence');
   const undo = useWrite('undoOccurrence');
   const listRef = useRef<HTMLOListElement>(null);
-  const all = [...(agenda.data?.occurrences ?? []), ...(agenda.data?.notLogged ?? [])];
+  // The most recent sessions not logged first, a page at a time: a schedule set up weeks ago and
+  // never logged can leave hundreds, and drawing them all would hold up the day's agenda.
+  const [shown, setShown] = useState(NOT_LOGGED_PAGE);
+  const notLogged = (agenda.data?.notLogged ?? []).slice(0, shown);
+  const all = [...(agenda.data?.occurrences ?? []), ...notLogged];
   const error = done.error ?? cancel.error ?? undo.error;
 
   const setDate = (d: string) => {
     setParams({ date: d });
     setFocus(0);
+    setShown(NOT_LOGGED_PAGE);
   };
   const describe = (o: OccurrenceView) => `${o.startTime} ${o.school}${o.date !== date ? ` (${fmtDay(o.date)})` : ''}`;
   const act = {
@@ -84,7 +92,9 @@ export function AgendaPage() {
 
   useEffect(() => {
     const el = listRef.current?.querySelectorAll<HTMLElement>('[data-occurrence]')[focus];
-    const idle = document.activeElement === document.body || document.activeElement?.id === 'main';
+    // Idle: nothing focused, the main region, or the sidebar link / shortcut that opened the agenda.
+    const active = document.activeElement;
+    const idle = active === document.body || active?.id === 'main' || !!active?.closest('nav');
     // Keyboard first: the current session has the focus when the agenda opens and after each action.
     if (el && (idle || listRef.current?.contains(document.activeElement))) el.focus();
   }, [focus, agenda.data]);
@@ -246,8 +256,16 @@ export function AgendaPage() {
             <p className="muted">Earlier sessions of the last four weeks, neither logged nor cancelled.</p>
           </li>
         )}
-        {a.notLogged.map((o, i) => card(o, a.occurrences.length + i))}
+        {notLogged.map((o, i) => card(o, a.occurrences.length + i))}
       </ol>
+      {a.notLogged.length > notLogged.length && (
+        <p>
+          <button type="button" onClick={() => setShown((n) => n + NOT_LOGGED_PAGE)}>
+            Show {Math.min(NOT_LOGGED_PAGE, a.notLogged.length - notLogged.length)} more not logged (
+            {a.notLogged.length - notLogged.length} left)
+          </button>
+        </p>
+      )}
       <Modal title="Schedule makeups into free time" open={!!makingUp} onClose={() => setMakingUp(null)} wide>
         {makingUp && (
           <MakeupDialog

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { localToday } from '../../../../shared/domain/dates';
 import { call } from '../../api';
 import { Loading } from '../../components/ui';
@@ -9,9 +9,15 @@ let decided = false;
 /** The start screen: on a school day with sessions planned, today's agenda; otherwise the caseload. */
 export function StartPage({ caseload }: { caseload: ReactNode }) {
   const navigate = useNavigate();
-  const [ready, setReady] = useState(decided);
+  // Only the screen the app opens on turns into the agenda: choosing "Caseload" (a navigation of
+  // the user's, with its own history key) always shows the caseload, also after a reload elsewhere.
+  const opening = useLocation().key === 'default' && !decided;
+  const [ready, setReady] = useState(!opening);
   useEffect(() => {
-    if (decided) return;
+    if (!opening) {
+      decided = true;
+      return;
+    }
     call('getAgenda', { date: localToday() })
       .then((a) => {
         decided = true;
@@ -22,6 +28,6 @@ export function StartPage({ caseload }: { caseload: ReactNode }) {
         decided = true;
         setReady(true);
       });
-  }, [navigate]);
+  }, [navigate, opening]);
   return ready ? caseload : <Loading />;
 }
