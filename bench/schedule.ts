@@ -73,6 +73,13 @@ export function benchSchedule(
     students = ok(h.getCoverage({ date: today })).length;
   });
   report({ size: cfg.size, figure: 'caseloadCoverage', ms: +covMs.toFixed(2), students });
+  const workloadMs = time(15, () => ok(h.getWorkload({ date: today })));
+  report({ size: cfg.size, figure: 'weekWorkload (handler)', ms: +workloadMs.toFixed(2) });
+  let days = 0;
+  const mileageMs = time(5, () => {
+    days = ok(h.getMileage({ from: year.firstDay, to: year.lastDay })).days.length;
+  });
+  report({ size: cfg.size, figure: 'mileageLog(school year)', ms: +mileageMs.toFixed(2), days });
 
   // A group of four classmates in an early-morning slot, logged as planned on a new past school day each
   // run (sessions are logged once they have happened).

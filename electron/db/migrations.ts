@@ -360,6 +360,33 @@ ALTER TABLE progress_reports ADD COLUMN reviewed_at TEXT;
 ALTER TABLE sessions ADD COLUMN group_size INTEGER CHECK (group_size IS NULL OR group_size BETWEEN 0 AND 40);
 `,
   },
+  {
+    version: 10,
+    name: "the therapist's non-student blocks (evaluations, IEP meetings, documentation, lunch, other)",
+    // The distance between two schools (travel_times.miles) came with migration 5; the mileage log
+    // reads it, so no column is added here.
+    sql: `
+CREATE TABLE work_blocks (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('evaluation', 'iep_meeting', 'documentation', 'lunch', 'other')),
+  -- NULL: at no school (documentation at home, a district meeting); travel is not counted around it
+  school_id INTEGER REFERENCES schools(id) ON DELETE SET NULL,
+  start_time TEXT NOT NULL,
+  end_time TEXT NOT NULL,
+  recurrence TEXT NOT NULL CHECK (recurrence IN ('once', 'weekdays')),
+  -- a one-off block: its date in both; a weekly one: its first and (NULL: open) last date
+  start_date TEXT NOT NULL,
+  end_date TEXT,
+  -- comma-separated weekdays 0 (Mon) to 4 (Fri); empty for a one-off block
+  days TEXT NOT NULL DEFAULT '',
+  note TEXT,
+  replaces_block_id INTEGER REFERENCES work_blocks(id) ON DELETE SET NULL,
+  CHECK (end_time > start_time),
+  CHECK (end_date IS NULL OR end_date >= start_date)
+) STRICT;
+CREATE INDEX work_blocks_dates ON work_blocks(start_date, end_date);
+`,
+  },
 ];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

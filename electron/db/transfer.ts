@@ -33,6 +33,7 @@ export const EXPORT_TABLES = [
   'slot_students',
   'occurrence_sessions',
   'evaluations',
+  'work_blocks',
 ] as const;
 
 const Cell = z.union([z.string(), z.number(), z.null()]);

@@ -32,6 +32,7 @@ import { yearEndAudited, yearEndCalendarWrites, yearEndHandlers } from './handle
 import { rosterHandlers } from './handlers/roster';
 import { medicaidHandlers } from './handlers/medicaid';
 import { enrollmentHandlers } from './handlers/enrollment';
+import { workloadHandlers } from './handlers/workload';
 import { checkRecords } from '../db/queries/records-check';
 import { finalReportsTouching } from '../db/queries/sessions';
 
@@ -266,6 +267,7 @@ const impl = {
       )
       .all(i.limit) as AuditEntry[],
   ...scheduleHandlers,
+  ...workloadHandlers,
   ...yearEndHandlers,
   ...everydayHandlers,
   ...reportBatchHandlers,
@@ -410,6 +412,7 @@ const AUDITED: Partial<{
     }),
   },
   exportMedicaidCsv: { action: 'exported Medicaid log', note: (i) => ({ detail: i.month }) },
+  exportMileageCsv: { action: 'exported mileage log', note: (i) => ({ detail: `CSV ${i.from} to ${i.to}` }) },
   exportCompliance: {
     action: 'exported compliance',
     note: (i) => ({

@@ -14,6 +14,7 @@ const CSS = `
 .occ .t { font-weight: bold; }
 .occ .who { margin-top: 1pt; }
 .occ.conflict { outline: 1.5pt solid #b00; }
+.occ.blk { border: 0.75pt dashed #999; color: #333; }
 .legend { display: flex; gap: 12pt; font-size: 8.5pt; margin: 0 0 6pt; }
 .legend span::before { content: ''; display: inline-block; width: 8pt; height: 8pt; background: var(--c); margin-right: 3pt; }
 .none { font-size: 8.5pt; color: #555; font-style: italic; }
@@ -29,14 +30,23 @@ export function weekHtml(week: WeekView, opts: { therapist: string; school?: str
   const legend = week.schools.map((s) => `<span style="--c:${esc(s.colour)}">${esc(s.school)}</span>`).join('');
   const days = week.days
     .map((d, i) => {
-      const list = d.occurrences
-        .map(
-          (o) => `<div class="occ${o.conflicts.length && !opts.school ? ' conflict' : ''}" style="--c:${esc(o.colour)}">
+      const blocks = (d.blocks ?? []).map((b) => ({
+        t: b.startTime,
+        html: `<div class="occ blk"><div class="t">${esc(b.startTime)}–${esc(b.endTime)}</div>
+  <div>${esc(b.label)}${b.school ? ` · ${esc(b.school)}` : ''}${b.note ? ` · ${esc(b.note)}` : ''}</div></div>`,
+      }));
+      const occs = d.occurrences.map((o) => ({
+        t: o.startTime,
+        html: `<div class="occ${o.conflicts.length && !opts.school ? ' conflict' : ''}" style="--c:${esc(o.colour)}">
   <div class="t">${esc(o.startTime)}–${esc(o.endTime)}${o.rotationDay ? ` · day ${esc(o.rotationDay)}` : ''}</div>
   <div>${opts.school ? '' : `${esc(o.school)} · `}${esc(SETTING_LABELS[o.setting])}${o.label ? ` · ${esc(o.label)}` : ''}</div>
   <div class="who">${o.students.map((s) => esc(s.name)).join(', ')}</div>
 </div>`,
-        )
+      }));
+      // The therapist's own blocks (lunch, meetings) sit among the sessions in time order.
+      const list = [...occs, ...blocks]
+        .sort((a, b) => a.t.localeCompare(b.t))
+        .map((x) => x.html)
         .join('');
       return `<section class="day"><h2>${DAY_NAMES[i]} ${esc(longDate(d.date).replace(/, \d{4}$/, ''))}</h2>${list || '<p class="none">No sessions</p>'}</section>`;
     })

@@ -19,6 +19,8 @@ import type * as tm from './types-medicaid';
 import type * as te from './types-everyday';
 import * as srb from './schemas-reports';
 import type * as trb from './types-reports';
+import * as sw from './schemas-workload';
+import type * as tw from './types-workload';
 import type { ChannelName } from './channels';
 
 export { CHANNELS, CHANNEL_PREFIX, type ChannelName } from './channels';
@@ -144,6 +146,13 @@ export const contract = {
   exportWeekPdf: channel(ss.WeekInput).returns<t.ExportResult>(),
   offerMakeups: channel(ss.MakeupOfferInput).returns<ts.MakeupOffer>(),
   bookMakeup: channel(ss.MakeupBookInput).returns<ts.Slot>(),
+  listBlocks: channel(sw.BlockFilter).returns<tw.WorkBlock[]>(),
+  createBlock: channel(sw.BlockInput).returns<tw.WorkBlock>(),
+  changeBlock: channel(sw.BlockChange).returns<tw.WorkBlock>(),
+  deleteBlock: channel(s.IdInput).returns<{ id: number }>(),
+  getWorkload: channel(sw.WorkloadInput).returns<tw.WorkloadWeek>(),
+  getMileage: channel(sw.MileageInput).returns<tw.MileageLog>(),
+  exportMileageCsv: channel(sw.MileageInput).returns<t.ExportResult>(),
 
   listCaseloadMakeups: channel(se.MakeupsQuery).returns<te.CaseloadMakeup[]>(),
   search: channel(se.SearchQuery).returns<te.SearchResults>(),

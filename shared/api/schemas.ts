@@ -98,6 +98,11 @@ export const SettingsInput = z
     prorateShortWeeks: z.boolean(),
     makeupCodes: z.array(z.enum(ATTENDANCE_CODES).exclude(['present'])),
     medicaidUnits: z.enum(UNIT_RULES, { error: 'must be fifteen_minute, per_session or minutes' }),
+    contractedWeeklyMinutes: z
+      .number({ error: 'must be a number of minutes per week' })
+      .int({ error: 'must be whole minutes' })
+      .min(60, { error: 'must be at least 60 minutes a week' })
+      .max(4800, { error: 'must be at most 4800 minutes (80 hours) a week' }),
     progressCodes: z
       .array(z.string().trim().min(1, { error: 'a progress code cannot be empty' }).max(120))
       .min(2, { error: 'give at least 2 progress codes' })

@@ -1,6 +1,7 @@
 import type { Setting } from '../domain/codes';
 import type { CoverageRow, Recurrence } from '../domain/schedule';
 import type { OpenMiss, Session } from './types';
+import type { BlockView } from './types-workload';
 
 export interface SchoolSchedule {
   schoolId: number;
@@ -95,12 +96,14 @@ export interface Agenda {
   gaps: AgendaGap[];
   /** Occurrences of earlier days (up to 4 weeks back) neither logged nor cancelled. */
   notLogged: OccurrenceView[];
+  /** The day's non-student blocks (evaluations, meetings, documentation, lunch), in time order. */
+  blocks: BlockView[];
 }
 
 export interface WeekView {
   from: string;
   to: string;
-  days: { date: string; occurrences: OccurrenceView[] }[];
+  days: { date: string; occurrences: OccurrenceView[]; blocks: BlockView[] }[];
   conflicts: { date: string; kind: 'overlap' | 'travel'; message: string }[];
   schools: SchoolSchedule[];
 }

@@ -35,6 +35,8 @@ export interface AppSettings {
   makeupCodes: MissCode[];
   /** How the Medicaid log counts units. */
   medicaidUnits: UnitRule;
+  /** The therapist's contracted minutes per week, the workload summary's yardstick. */
+  contractedWeeklyMinutes: number;
 }
 
 export interface AppState {

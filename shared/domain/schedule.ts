@@ -193,10 +193,12 @@ export interface Conflict {
 
 /**
  * Conflicts of one therapist's occurrences: two that overlap in time on a day, and two consecutive
- * ones at different schools with less time between them than the travel time of that pair.
+ * ones at different schools with less time between them than the travel time of that pair. An item
+ * with no school (a non-student block such as a lunch) can overlap, but travel is judged between
+ * the items at schools on either side of it.
  */
 export function conflicts(
-  list: { date: string; startTime: string; endTime: string; schoolId: number }[],
+  list: { date: string; startTime: string; endTime: string; schoolId: number | null }[],
   travel: TravelLookup,
   schoolName: (id: number) => string = (id) => `school #${id}`,
 ): Conflict[] {
@@ -218,10 +220,13 @@ export function conflicts(
         message: `${x.startTime}–${x.endTime} overlaps ${y.startTime}–${y.endTime}`,
       });
     }
-    const next = order[k + 1];
+    if (x.schoolId == null) continue;
+    let m = k + 1;
+    while (m < order.length && list[order[m]!]!.schoolId == null) m++;
+    const next = order[m];
     if (next === undefined) continue;
     const y = list[next]!;
-    if (y.date !== x.date || y.schoolId === x.schoolId) continue;
+    if (y.date !== x.date || y.schoolId === x.schoolId || y.schoolId == null) continue;
     const gap = timeToMinutes(y.startTime) - xEnd;
     const need = travel(x.schoolId, y.schoolId);
     if (gap >= 0 && gap < need) {

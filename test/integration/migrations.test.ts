@@ -217,6 +217,42 @@ describe('migrations', () => {
     after.close();
   });
 
+  it('10 (non-student blocks): the schedule, travel and settings stay; a block at a deleted school keeps its time', () => {
+    const file = tempFile();
+    const db = openDatabase(file, { migrations: migrations.filter((x) => x.version < 10) });
+    db.exec(`
+      INSERT INTO schools (id, name) VALUES (1, 'Lincoln'), (2, 'Oak');
+      INSERT INTO travel_times (school_a, school_b, minutes, miles) VALUES (1, 2, 20, 6.5);
+      INSERT INTO settings (key, value) VALUES ('providerName', '"Sam"');
+      INSERT INTO slots (id, school_id, start_time, end_time, setting, grouping, start_date, recurrence, days)
+        VALUES (1, 1, '09:00', '09:30', 'pull_out', 'individual', '2026-09-01', 'weekdays', '2');
+    `);
+    db.close();
+    const after = openDatabase(file);
+    expect(schemaVersion(after)).toBe(LATEST_VERSION);
+    expect(after.prepare('SELECT minutes, miles FROM travel_times').all()).toEqual([{ minutes: 20, miles: 6.5 }]);
+    expect(after.prepare('SELECT count(*) AS n FROM slots').get()).toEqual({ n: 1 });
+    expect(after.prepare("SELECT value FROM settings WHERE key = 'providerName'").get()).toEqual({ value: '"Sam"' });
+    after
+      .prepare(
+        "INSERT INTO work_blocks (id, kind, school_id, start_time, end_time, recurrence, start_date, end_date) VALUES (1, 'iep_meeting', 2, '13:00', '14:00', 'once', '2026-10-15', '2026-10-15')",
+      )
+      .run();
+    expect(() =>
+      after
+        .prepare(
+          "INSERT INTO work_blocks (kind, start_time, end_time, recurrence, start_date) VALUES ('nap', '13:00', '14:00', 'once', '2026-10-15')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    after.prepare('DELETE FROM travel_times').run();
+    after.prepare('DELETE FROM schools WHERE id = 2').run();
+    expect(after.prepare('SELECT school_id AS s, start_time AS t FROM work_blocks').all()).toEqual([
+      { s: null, t: '13:00' },
+    ]);
+    after.close();
+  });
+
   it('runs the before-migrate hook (the backup point) only when an existing database needs migrating', () => {
     const file = tempFile();
     const seen: number[] = [];

@@ -13,6 +13,8 @@ import { calendarsFor, loadMakeupInputs } from './minutes';
 import { occurrencesBetween } from './schedule';
 import { createSlot, getScheduleSetup } from './schedule-slots';
 import { getSettings } from './settings';
+import { blocksBetween } from './work-blocks';
+import { BLOCK_LABELS } from '../../../shared/domain/workload';
 
 /** School days looked ahead for makeup times: two weeks. */
 export const MAKEUP_DAYS = 10;
@@ -57,7 +59,16 @@ export function offerMakeups(db: Sqlite, v: z.output<typeof s.MakeupOfferInput>)
   const cal = calendarsFor(db).get(m.schoolId);
   const days = cal ? cal.instructionalDates(toDay(v.from), toDay(v.from) + 31).slice(0, MAKEUP_DAYS) : [];
   const travel = travelLookup(setup.travel);
-  const busy = days.length ? occurrencesBetween(db, days[0]!, days[days.length - 1]!) : [];
+  // Busy: the slots' occurrences and the non-student blocks (a block at no school needs no travel).
+  const busy: { date: string; startTime: string; endTime: string; schoolId: number }[] = days.length
+    ? [
+        ...occurrencesBetween(db, days[0]!, days[days.length - 1]!),
+        ...blocksBetween(db, days[0]!, days[days.length - 1]!).map((b) => ({
+          ...b,
+          schoolId: b.schoolId ?? m.schoolId,
+        })),
+      ]
+    : [];
   const minutes = Math.min(240, Math.max(5, Math.ceil(m.outstanding)));
   const offers: { date: string; startTime: string }[] = [];
   for (const date of days) {
@@ -97,12 +108,20 @@ export function bookMakeup(db: Sqlite, v: z.output<typeof s.MakeupBookInput>): S
   if (end > 24 * 60) throw invalid('minutes', 'the makeup must end before midnight');
   const setup = getScheduleSetup(db);
   const travel = travelLookup(setup.travel);
-  for (const o of occurrencesBetween(db, v.date, v.date)) {
+  const busy = [
+    ...occurrencesBetween(db, v.date, v.date).map((o) => ({ ...o, what: 'is planned' })),
+    ...blocksBetween(db, v.date, v.date).map((b) => ({
+      ...b,
+      schoolId: b.schoolId ?? m.schoolId,
+      what: `is taken (${BLOCK_LABELS[b.kind]})`,
+    })),
+  ];
+  for (const o of busy) {
     const t = travel(o.schoolId, m.schoolId);
     if (timeToMinutes(o.startTime) - t < end && start < timeToMinutes(o.endTime) + t)
       throw invalid(
         'startTime',
-        `${v.startTime} is not free on ${v.date}: ${o.startTime}–${o.endTime} is planned${t ? ` (${t} min travel)` : ''}`,
+        `${v.startTime} is not free on ${v.date}: ${o.startTime}–${o.endTime} ${o.what}${t ? ` (${t} min travel)` : ''}`,
       );
   }
   return createSlot(

@@ -11,6 +11,7 @@ import type {
   StudentCoverage,
   WeekView,
 } from '../../../shared/api/types-schedule';
+import type { BlockView } from '../../../shared/api/types-workload';
 import type { MissCode, Setting } from '../../../shared/domain/codes';
 import { addDays, fromDay, mondayOf, timeToMinutes, toDay } from '../../../shared/domain/dates';
 import { makeupLedger } from '../../../shared/domain/makeups';
@@ -21,6 +22,7 @@ import { calendarsFor, loadMakeupInputsByStudent } from './minutes';
 import { eligibility, getScheduleSetup, getSlot, loadRotations, loadSlotDefs } from './schedule-slots';
 import { createSession, deleteSession, getSession } from './sessions';
 import { getSettings } from './settings';
+import { blockViews } from './work-blocks';
 
 /** How far back the agenda looks for occurrences neither logged nor cancelled. */
 export const NOT_LOGGED_DAYS = 28;
@@ -144,13 +146,18 @@ function view(o: Occurrence, c: ViewContext): OccurrenceView {
   };
 }
 
-function markConflicts(db: Sqlite, list: OccurrenceView[]) {
+/** Marks the conflicts of the occurrences and the non-student blocks (busy time too) on each. */
+function markConflicts(db: Sqlite, list: OccurrenceView[], blocks: BlockView[] = []) {
   const setup = getScheduleSetup(db);
   const name = (id: number) => setup.schools.find((x) => x.schoolId === id)?.school ?? `school #${id}`;
-  const found = conflicts(list, travelLookup(setup.travel), name);
+  const all: { date: string; startTime: string; endTime: string; schoolId: number | null; conflicts: string[] }[] = [
+    ...list,
+    ...blocks,
+  ];
+  const found = conflicts(all, travelLookup(setup.travel), name);
   for (const c of found) {
-    list[c.first]!.conflicts.push(c.message);
-    list[c.second]!.conflicts.push(c.message);
+    all[c.first]!.conflicts.push(c.message);
+    all[c.second]!.conflicts.push(c.message);
   }
   return found;
 }
@@ -167,7 +174,8 @@ export function agenda(db: Sqlite, date: string, today: string): Agenda {
     true,
   );
   const day = all.filter((o) => o.date === date).map((o) => view(o, ctx));
-  markConflicts(db, day);
+  const blocks = blockViews(db, date, date);
+  markConflicts(db, day, blocks);
   const setup = getScheduleSetup(db);
   const travel = travelLookup(setup.travel);
   const gaps: AgendaGap[] = [];
@@ -186,7 +194,7 @@ export function agenda(db: Sqlite, date: string, today: string): Agenda {
   const pastCtx = pastList.length ? viewContext(db, back, date, today, pastList, false) : ctx;
   const notLogged = pastList.map((o) => view(o, pastCtx)).reverse();
   const schoolDay = [...calendarsFor(db).values()].some((c) => c.isInstructional(toDay(date)));
-  return { date, schoolDay, occurrences: day, gaps, notLogged };
+  return { date, schoolDay, occurrences: day, gaps, notLogged, blocks };
 }
 
 export function weekView(db: Sqlite, date: string, today: string, schoolId?: number): WeekView {
@@ -197,10 +205,12 @@ export function weekView(db: Sqlite, date: string, today: string, schoolId?: num
   if (schoolId) list = list.filter((o) => o.schoolId === schoolId);
   const ctx = viewContext(db, from, to, today, list, false);
   const views = list.map((o) => view(o, ctx));
-  const found = markConflicts(db, views);
+  // The teachers' version of one school lists only that school's students: no blocks.
+  const blocks = schoolId ? [] : blockViews(db, from, to);
+  const found = markConflicts(db, views, blocks);
   const days = [0, 1, 2, 3, 4].map((i) => {
     const d = fromDay(monday + i);
-    return { date: d, occurrences: views.filter((v) => v.date === d) };
+    return { date: d, occurrences: views.filter((v) => v.date === d), blocks: blocks.filter((b) => b.date === d) };
   });
   const setup = getScheduleSetup(db);
   return {

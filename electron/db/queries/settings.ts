@@ -13,6 +13,8 @@ export const DEFAULT_SETTINGS: AppSettings = {
   makeupCodes: DEFAULT_MAKEUP_CODES,
   progressCodes: DEFAULT_PROGRESS_CODES,
   medicaidUnits: DEFAULT_UNIT_RULE,
+  // 40 hours a week.
+  contractedWeeklyMinutes: 2400,
 };
 
 export function getSettings(db: Sqlite): AppSettings {

@@ -30,6 +30,7 @@ export function SettingsPage() {
             npi: v['npi'] ?? '',
             medicaidUnits: (v['medicaidUnits'] ?? 'fifteen_minute') as UnitRule,
             complianceThreshold: Number(v['complianceThreshold'] ?? 90) / 100,
+            contractedWeeklyMinutes: Number(v['contractedWeeklyMinutes'] ?? 2400),
             prorateShortWeeks: fd.get('prorateShortWeeks') === 'on',
             makeupCodes: fd.getAll('makeupCodes').map(String) as MissCode[],
             progressCodes: String(fd.get('progressCodes') ?? '')
@@ -68,6 +69,14 @@ export function SettingsPage() {
           {(p) => (
             <input {...p} type="number" min={50} max={100} defaultValue={Math.round(s.complianceThreshold * 100)} />
           )}
+        </Field>
+        <Field
+          label="Contracted minutes per week"
+          name="contractedWeeklyMinutes"
+          error={save.error}
+          hint="The workload summary on the week screen counts against it (2400 = 40 hours)."
+        >
+          {(p) => <input {...p} type="number" min={60} max={4800} step={15} defaultValue={s.contractedWeeklyMinutes} />}
         </Field>
         <div className="field">
           <label>

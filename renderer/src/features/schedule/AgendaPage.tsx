@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { OccurrenceView } from '../../../../shared/api/types-schedule';
+import type { BlockView } from '../../../../shared/api/types-workload';
 import { ATTENDANCE_LABELS, type MissCode, SETTING_LABELS } from '../../../../shared/domain/codes';
 import { addDays, localToday } from '../../../../shared/domain/dates';
 import { useApi, useWrite } from '../../api';
@@ -121,6 +122,23 @@ export function AgendaPage() {
     e.preventDefault();
   };
 
+  const blockItem = (b: BlockView) => (
+    <li key={`b${b.blockId}`} className="agenda-block">
+      <strong>
+        {b.startTime}–{b.endTime}
+      </strong>{' '}
+      {b.label}
+      {b.school && ` · ${b.school}`}
+      {b.note && <span className="muted"> · {b.note}</span>}
+      {b.conflicts.map((c) => (
+        <span key={c} className="conflict">
+          {' '}
+          ⚠ {c}
+        </span>
+      ))}
+    </li>
+  );
+
   const card = (o: OccurrenceView, i: number) => (
     <li
       key={keyOf(o)}
@@ -232,7 +250,7 @@ export function AgendaPage() {
       </p>
       <ErrorMessage error={error} />
       <ol className="agenda" ref={listRef} aria-label="Sessions of the day">
-        {a.occurrences.length === 0 && (
+        {a.occurrences.length === 0 && a.blocks.length === 0 && (
           <li className="empty">
             {a.schoolDay ? 'Nothing scheduled on this day.' : 'No school on this day.'}{' '}
             <Link to="/week">Plan the week</Link>
@@ -240,6 +258,9 @@ export function AgendaPage() {
         )}
         {a.occurrences.map((o, i) => (
           <Fragment key={keyOf(o)}>
+            {a.blocks
+              .filter((b) => b.startTime < o.startTime && (i === 0 || b.startTime >= a.occurrences[i - 1]!.startTime))
+              .map(blockItem)}
             {card(o, i)}
             {a.gaps[i] && (
               <li className={`gap${a.gaps[i].travel > a.gaps[i].minutes ? ' short' : ''}`} aria-hidden="true">
@@ -250,6 +271,7 @@ export function AgendaPage() {
             )}
           </Fragment>
         ))}
+        {a.blocks.filter((b) => !a.occurrences.length || b.startTime >= a.occurrences.at(-1)!.startTime).map(blockItem)}
         {a.notLogged.length > 0 && (
           <li className="section-title">
             <h2>Not logged ({a.notLogged.length})</h2>

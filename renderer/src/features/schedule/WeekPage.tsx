@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { Slot } from '../../../../shared/api/types-schedule';
+import type { OccurrenceView, Slot } from '../../../../shared/api/types-schedule';
+import type { BlockView, WorkBlock } from '../../../../shared/api/types-workload';
 import { SETTING_LABELS } from '../../../../shared/domain/codes';
 import { addDays, localToday, weekRange } from '../../../../shared/domain/dates';
 import { WEEKDAY_NAMES } from '../../../../shared/domain/schedule';
@@ -9,6 +10,16 @@ import { Confirm, ErrorMessage, Loading, Modal } from '../../components/ui';
 import { fmtDate, fmtDay } from '../../format';
 import { CoverageList } from './Coverage';
 import { SlotForm } from './SlotForm';
+import { BlockForm } from './BlockForm';
+import { MileagePanel } from './MileagePanel';
+import { WorkloadPanel } from './WorkloadPanel';
+
+type Cell = { o: OccurrenceView; b?: never } | { b: BlockView; o?: never };
+/** A day's slots and blocks in time order. */
+const cells = (d: { occurrences: OccurrenceView[]; blocks: BlockView[] }): Cell[] =>
+  [...d.occurrences.map((o): Cell => ({ o })), ...d.blocks.map((b): Cell => ({ b }))].sort((x, y) =>
+    (x.o ?? x.b)!.startTime.localeCompare((y.o ?? y.b)!.startTime),
+  );
 
 /** The therapist's Mon–Fri across schools: each school's colour, the students of each slot, conflicts. */
 export function WeekPage() {
@@ -17,6 +28,8 @@ export function WeekPage() {
   const monday = weekRange(date).from;
   const week = useApi('getWeek', { date: monday });
   const slots = useApi('listSlots', {});
+  const blocks = useApi('listBlocks', {});
+  const [block, setBlock] = useState<WorkBlock | 'new' | null>(null);
   const [editing, setEditing] = useState<Slot | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Slot | null>(null);
   const [printSchool, setPrintSchool] = useState<number>(0);
@@ -43,6 +56,9 @@ export function WeekPage() {
           </button>
           <button type="button" className="primary" onClick={() => setEditing('new')}>
             Add slot…
+          </button>
+          <button type="button" onClick={() => setBlock('new')}>
+            Add block…
           </button>
         </div>
       </header>
@@ -100,27 +116,49 @@ export function WeekPage() {
             <h2>
               <Link to={`/agenda?date=${d.date}`}>{fmtDay(d.date)}</Link>
             </h2>
-            {d.occurrences.length === 0 && <p className="muted">Nothing planned</p>}
-            {d.occurrences.map((o) => (
-              <div
-                key={`${o.slotId}`}
-                className={`week-occ status-${o.status}${o.conflicts.length ? ' has-conflict' : ''}`}
-                style={{ borderLeftColor: o.colour }}
-              >
-                <div className="t">
-                  {o.startTime}–{o.endTime}
-                  {o.rotationDay && <span className="muted"> · day {o.rotationDay}</span>}
+            {d.occurrences.length === 0 && d.blocks.length === 0 && <p className="muted">Nothing planned</p>}
+            {cells(d).map(({ o, b }) =>
+              b ? (
+                <button
+                  type="button"
+                  key={`b${b.blockId}`}
+                  className={`week-block${b.conflicts.length ? ' has-conflict' : ''}`}
+                  onClick={() => setBlock(blocks.data?.find((x) => x.id === b.blockId) ?? null)}
+                  title="Change this block"
+                >
+                  <span className="t">
+                    {b.startTime}–{b.endTime}
+                  </span>{' '}
+                  <span className="small">
+                    {b.label}
+                    {b.school && ` · ${b.school}`}
+                  </span>
+                  {b.note && <span className="small muted block-note">{b.note}</span>}
+                  {b.conflicts.length > 0 && <span className="conflict small"> ⚠ conflict</span>}
+                </button>
+              ) : (
+                <div
+                  key={`${o!.slotId}`}
+                  className={`week-occ status-${o.status}${o.conflicts.length ? ' has-conflict' : ''}`}
+                  style={{ borderLeftColor: o.colour }}
+                >
+                  <div className="t">
+                    {o.startTime}–{o.endTime}
+                    {o.rotationDay && <span className="muted"> · day {o.rotationDay}</span>}
+                  </div>
+                  <div className="small">
+                    {o.school} · {SETTING_LABELS[o.setting]}
+                  </div>
+                  <div>{o.students.map((s) => s.name).join(', ')}</div>
+                  {o.conflicts.length > 0 && <div className="conflict small">⚠ conflict</div>}
                 </div>
-                <div className="small">
-                  {o.school} · {SETTING_LABELS[o.setting]}
-                </div>
-                <div>{o.students.map((s) => s.name).join(', ')}</div>
-                {o.conflicts.length > 0 && <div className="conflict small">⚠ conflict</div>}
-              </div>
-            ))}
+              ),
+            )}
           </section>
         ))}
       </div>
+      <WorkloadPanel monday={monday} />
+      <MileagePanel monday={monday} />
       <h2>Slots</h2>
       <table className="table">
         <thead>
@@ -184,6 +222,14 @@ export function WeekPage() {
         wide
       >
         {editing && <SlotForm slot={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />}
+      </Modal>
+      <Modal
+        title={block === 'new' ? 'Add a block' : 'Change a block'}
+        open={!!block}
+        onClose={() => setBlock(null)}
+        wide
+      >
+        {block && <BlockForm block={block === 'new' ? undefined : block} date={monday} onDone={() => setBlock(null)} />}
       </Modal>
       <Confirm
         open={!!deleting}
