@@ -5,7 +5,7 @@ import { type Sqlite, schemaVersion } from '../db/db';
 import * as minutes from '../db/queries/minutes';
 import * as plans from '../db/queries/plans';
 import * as reports from '../db/queries/reports';
-import { checkWritableFolder, safeName, writeFileAtomic, writeNewFile } from '../reports/files';
+import { checkWritableFolder, rememberWritten, safeName, writeFileAtomic, writeNewFile } from '../reports/files';
 import { handoverHtml } from '../reports/handover';
 import { progressReportHtml } from '../reports/progress-report';
 import { medicaidCsv, serviceLogCsv, serviceLogHtml } from '../reports/service-log';
@@ -67,6 +67,10 @@ const backupRow = ({ name, createdAt, reason, bytes, students, sessions }: Backu
   students,
   sessions,
 });
+
+/** Which document a progress report file holds (files.ts: a re-save replaces Caseload's own copy). */
+const reportIdentity = (r: { student: { id: number }; period: { id: number }; version: number; status: string }) =>
+  `progress-report:${r.student.id}:${r.period.id}:v${r.version}:${r.status}`;
 
 const reportFileName = (r: { student: { name: string }; period: { label: string }; version: number; status: string }) =>
   namedReportFile({ name: r.student.name, periodLabel: r.period.label, version: r.version, status: r.status });
@@ -156,7 +160,7 @@ const impl = {
     const view = reports.getProgressReport(ctx.db, i, today(ctx));
     const pdf = await shellOf(ctx).htmlToPdf(progressReportHtml([view]));
     const name = i.fileName ? safeName(i.fileName) : reportFileName(view);
-    return { file: writeNewFile(folder, name, pdf) };
+    return { file: writeNewFile(folder, name, pdf, reportIdentity(view)) };
   },
   exportCombinedProgressPdf: async (i, ctx) => {
     checkWritableFolder(i.folder);
@@ -166,7 +170,8 @@ const impl = {
     );
     const pdf = await shellOf(ctx).htmlToPdf(progressReportHtml(views));
     const name = `All progress reports - ${views[0]!.period.label} - ${views[0]!.student.schoolName}.pdf`;
-    return { file: writeNewFile(folder, name, pdf), rows: views.length };
+    const what = `progress-reports:${i.periodId}:${views.map(reportIdentity).join(',')}`;
+    return { file: writeNewFile(folder, name, pdf, what), rows: views.length };
   },
   saveProgressReportPdf: async (i, ctx) => {
     const view = reports.getProgressReport(ctx.db, i, today(ctx));
@@ -174,6 +179,7 @@ const impl = {
     const file = await shell.chooseSavePath(reportFileName(view), 'pdf');
     if (!file) return { file: null };
     writeFileAtomic(file, await shell.htmlToPdf(progressReportHtml([view])));
+    rememberWritten(file, reportIdentity(view));
     return { file };
   },
   printProgressReport: async (i, ctx) => {

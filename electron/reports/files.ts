@@ -101,16 +101,41 @@ export function safeName(name: string): string {
 }
 
 /**
- * A path in `folder` for `name` that no file has yet: "name.pdf", then "name (2).pdf", "name (3).pdf"…
- * Two students with the same name in one batch get two files; nothing is ever overwritten.
+ * The files Caseload itself wrote in this run, with what each holds ("progress-report:12:3:v1:draft")
+ * and its size and times as written: saving the same document again into the same folder replaces
+ * Caseload's own earlier copy rather than piling up "(2)", "(3)"; any other file is never touched.
  */
-export function uniquePath(folder: string, name: string): string {
+const written = new Map<string, { what: string; stamp: string }>();
+const stampOf = (path: string) => {
+  const st = statSync(path);
+  return `${st.ino}:${st.size}:${st.mtimeMs}`;
+};
+/** Notes that Caseload wrote `what` at `path` (after a write through a save dialog, say). */
+export function rememberWritten(path: string, what: string): void {
+  written.set(path, { what, stamp: stampOf(path) });
+}
+function ownCopy(path: string, what: string | undefined): boolean {
+  const w = what ? written.get(path) : undefined;
+  if (!w || w.what !== what) return false;
+  try {
+    return stampOf(path) === w.stamp;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A path in `folder` for `name` that no file has yet: "name.pdf", then "name (2).pdf", "name (3).pdf"…
+ * Two students with the same name in one batch get two files; nothing is ever overwritten, except
+ * Caseload's own copy of the very same document from earlier in this run (`what`, see above).
+ */
+export function uniquePath(folder: string, name: string, what?: string): string {
   const safe = safeName(name);
   const ext = extname(safe);
   const stem = safe.slice(0, safe.length - ext.length);
   for (let n = 1; n < 10000; n++) {
     const candidate = join(folder, n === 1 ? safe : `${stem} (${n})${ext}`);
-    if (!existsSync(candidate)) return candidate;
+    if (!existsSync(candidate) || ownCopy(candidate, what)) return candidate;
   }
   throw new AppError(
     'conflict',
@@ -120,26 +145,31 @@ export function uniquePath(folder: string, name: string): string {
 }
 
 /**
- * Writes a new file in `folder`, never over an existing one: the name is claimed first (created
+ * Writes a new file in `folder`, never over another file: the name is claimed first (created
  * exclusively), then the data lands whole through writeFileAtomic. Returns the path written.
  */
-export function writeNewFile(folder: string, name: string, data: Uint8Array | string): string {
+export function writeNewFile(folder: string, name: string, data: Uint8Array | string, what?: string): string {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const path = uniquePath(folder, name);
-    let fd: number;
-    try {
-      fd = openSync(path, 'wx', 0o600);
-    } catch (e) {
-      if ((e as { code?: string }).code === 'EEXIST') continue; // taken a moment ago: try the next name
-      throw unwritable(folder, e);
+    const path = uniquePath(folder, name, what);
+    if (existsSync(path)) {
+      writeFileAtomic(path, data); // Caseload's own earlier copy of this same document
+    } else {
+      let fd: number;
+      try {
+        fd = openSync(path, 'wx', 0o600);
+      } catch (e) {
+        if ((e as { code?: string }).code === 'EEXIST') continue; // taken a moment ago: try the next name
+        throw unwritable(folder, e);
+      }
+      closeSync(fd);
+      try {
+        writeFileAtomic(path, data);
+      } catch (e) {
+        rmSync(path, { force: true });
+        throw e;
+      }
     }
-    closeSync(fd);
-    try {
-      writeFileAtomic(path, data);
-    } catch (e) {
-      rmSync(path, { force: true });
-      throw e;
-    }
+    if (what) rememberWritten(path, what);
     return path;
   }
   throw new AppError('conflict', `Caseload could not find a free file name in ${folder}. Try again.`, 'folder');

@@ -237,6 +237,13 @@ describe('export file names', () => {
     expect(one.file).not.toBe(two.file);
     expect(two.file).toMatch(/Sam Lee - .* \(2\)\.pdf$/);
     expect(readdirSync(dir).filter((f) => f.startsWith('Sam Lee'))).toHaveLength(2);
+    // The same report saved again replaces Caseload's own copy of it; a file someone else put there is kept.
+    const three = await app.callAsync('exportProgressReportPdf', { studentId, periodId, folder: folder! });
+    expect(three.file).toBe(one.file);
+    writeFileSync(two.file!, 'not the report any more');
+    const four = await app.callAsync('exportProgressReportPdf', { studentId: other.id, periodId, folder: folder! });
+    expect(four.file).toMatch(/ \(3\)\.pdf$/);
+    expect(readFileSync(two.file!, 'utf8')).toBe('not the report any more');
   });
 
   it('a student named with 300 multibyte characters exports as a file, not an "internal" error', async () => {
