@@ -9,7 +9,6 @@ import { esc } from './reports/html';
  */
 const PROMPT_SCHEME = 'caseload-prompt:';
 
-
 export function promptHtml(request: { mode: 'create' | 'unlock'; problem?: string }): string {
   const create = request.mode === 'create';
   const title = create ? 'Protect your caseload' : 'Unlock your caseload';
