@@ -21,6 +21,8 @@ import * as settings from '../db/queries/settings';
 import * as students from '../db/queries/students';
 import { AppError, fromZod } from './errors';
 import { chosenFolder, shellOf } from './shell-of';
+import { storageError } from './storage-errors';
+import { dirname } from 'node:path';
 import { scheduleHandlers } from './handlers/schedule';
 import { everydayHandlers } from './handlers/everyday';
 import { reportBatchHandlers } from './handlers/report-batch';
@@ -607,6 +609,9 @@ function toApiError(channel: string, e: unknown, ctx: HandlerContext): ApiError 
   if (code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'conflict', message: 'That change conflicts with records already saved; nothing was changed.' };
   }
+  // Disk full, read-only file or folder, file in use: each says what happened and what to do.
+  const storage = storageError(e, dirname(ctx.dataPath));
+  if (storage) return { code: storage.code, message: storage.message };
   ctx.onInternalError?.(channel, e);
   return {
     code: 'internal',
