@@ -22,7 +22,9 @@ export const APP_SCHEME_PRIVILEGES = {
 export function isAppProtocolUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === `${APP_SCHEME}:` && u.host.toLowerCase() === APP_HOST && !u.username && !u.password && !u.port;
+    return (
+      u.protocol === `${APP_SCHEME}:` && u.host.toLowerCase() === APP_HOST && !u.username && !u.password && !u.port
+    );
   } catch {
     return false;
   }

@@ -17,6 +17,8 @@ import { progressReportHtml } from '../../electron/reports/progress-report';
 import { serviceLogHtml } from '../../electron/reports/service-log';
 import type { ReportShell } from '../../electron/reports/shell';
 import { weekHtml } from '../../electron/reports/week';
+import { yearSummaryHtml } from '../../electron/reports/year-summary';
+import { yearSummary } from '../../electron/db/queries/year-summary';
 import { TestApp } from '../helpers/db';
 
 const TAG = '<img src=x onerror=alert(1)>';
@@ -114,6 +116,10 @@ describe('every printable escapes every field', () => {
       ['compliance', () => app.callAsync('exportCompliance', { from: '2026-08-26', to: '2026-10-14', format: 'pdf' })],
       ['week', () => app.callAsync('exportWeekPdf', { date: '2026-10-12' })],
       ['Medicaid log', () => app.callAsync('exportMedicaidLog', { month: '2026-09', format: 'pdf' })],
+      [
+        'year summary',
+        () => app.callAsync('exportYearSummary', { label: app.call('getYearSummary', {}).label, format: 'pdf' }),
+      ],
     ];
     for (const [what, run] of calls) {
       printed.length = 0;
@@ -146,6 +152,10 @@ describe('every printable escapes every field', () => {
       ['week', () => weekHtml(poison(week), poison({ therapist: 'Jordan Rivera', school: null }))],
       ['week for a school', () => weekHtml(poison(week), poison({ therapist: '', school: 'Lincoln' }))],
       ['Medicaid log', () => medicaidLogHtml(poison(medicaid))],
+      [
+        'year summary',
+        () => yearSummaryHtml(poison({ summary: yearSummary(db, {}, today), schoolLabel: 'All schools', provider })),
+      ],
     ];
     for (const [what, html] of docs) expectInert(html(), what);
   });
