@@ -30,8 +30,9 @@ export function lockDownContents(contents: WebContents, devServerUrl?: string): 
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, devServerUrl)) event.preventDefault();
   });
+  // Frames inside the page (the main frame is will-navigate's, which the passphrase prompt also reads).
   contents.on('will-frame-navigate', (event) => {
-    if (!isAppUrl(event.url, devServerUrl)) event.preventDefault();
+    if (!event.isMainFrame && !isAppUrl(event.url, devServerUrl)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url, devServerUrl)) event.preventDefault();

@@ -95,7 +95,7 @@ describe('lock-downs', () => {
     const dropped = { preventDefault: vi.fn() };
     handlers['will-navigate']!(dropped, 'file:///home/me/Downloads/evil.html');
     expect(dropped.preventDefault).toHaveBeenCalled();
-    const frame = { preventDefault: vi.fn(), url: 'file://host/share/x.html' };
+    const frame = { preventDefault: vi.fn(), url: 'file://host/share/x.html', isMainFrame: false };
     (handlers['will-frame-navigate'] as unknown as (e: typeof frame) => void)(frame);
     expect(frame.preventDefault).toHaveBeenCalled();
     const webview = { preventDefault: vi.fn() };
