@@ -1,17 +1,19 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session } from 'electron';
+import { APP_SCHEME_PRIVILEGES, handleAppProtocol, rendererRoot } from './app-protocol';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeyStoreError, loadDatabaseKey } from './crypto/key-store';
 import { isPlaintextSqlite, setDefaultDatabaseKey } from './db/cipher';
 import { askPassphraseWindow } from './passphrase-prompt';
 import { NewerDatabaseError } from './db/db';
-import { CaseloadStore } from './db/store';
+import { CaseloadStore, closeForQuit } from './db/store';
+import { StorageStartError, storageTrouble } from './ipc/storage-errors';
 import { createHandlers, type HandlerContext } from './ipc/handlers';
 import { lockApp } from './ipc/handlers/lock';
 import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
 import { electronReportShell } from './reports/electron-shell';
-import { lockDownApp, lockDownSession } from './security';
+import { CSP, lockDownApp, lockDownSession } from './security';
 import { askBeforeClosingUnsaved, createMainWindow } from './window';
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -22,6 +24,11 @@ let timer: NodeJS.Timeout | null = null;
 let quitting = false;
 /** A quit waits for the window to close: a form with unsaved changes may ask to keep it open. */
 let quitRequested = false;
+
+// app://caseload serves the page; a privileged scheme must be registered before the app is ready.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+// The desktop smoke test (test/desktop/smoke.test.ts) runs an unpackaged build on a folder of its own.
+if (!app.isPackaged && process.env['CASELOAD_USER_DATA']) app.setPath('userData', process.env['CASELOAD_USER_DATA']);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -41,6 +48,7 @@ const logError = (what: string, error: unknown) => console.error(`Caseload: ${wh
 
 async function start() {
   lockDownSession(session.defaultSession, devServerUrl);
+  handleAppProtocol(protocol, rendererRoot(join(__dirname, '..')), CSP);
   const dataDir = app.getPath('userData');
   const dataPath = join(dataDir, 'caseload.sqlite3');
   // Everything Caseload writes (data, WAL, backups, exports, key file) is readable by this user only.
@@ -83,10 +91,13 @@ async function start() {
 }
 
 function fail(e: unknown) {
+  const trouble = storageTrouble(e);
   const message =
-    e instanceof NewerDatabaseError || e instanceof KeyStoreError
+    e instanceof NewerDatabaseError || e instanceof KeyStoreError || e instanceof StorageStartError
       ? e.message
-      : `Caseload could not open its data file: ${(e as Error).message}`;
+      : trouble
+        ? new StorageStartError(trouble, app.getPath('userData')).message
+        : `Caseload could not open its data file: ${(e as Error).message}`;
   dialog.showErrorBox('Caseload cannot start', message);
   app.quit();
 }
@@ -99,7 +110,7 @@ app.on('activate', () => {
 });
 
 function openWindow() {
-  const win = createMainWindow(join(__dirname, '..'), devServerUrl);
+  const win = createMainWindow(join(__dirname, '..'), devServerUrl, app.isPackaged);
   askBeforeClosingUnsaved(win, () => (quitRequested = false));
   win.on('closed', () => {
     mainWindow = null;
@@ -120,11 +131,9 @@ app.on('before-quit', (event) => {
   quitting = true;
   if (timer) clearInterval(timer);
   const s = store;
-  s.backupIfChanged('quit')
-    .catch((e: unknown) => logError('backup on quit', e))
-    .finally(() => {
-      s.close();
-      store = null;
-      app.quit();
-    });
+  // closeForQuit never throws: a failed backup or close is logged, and the app quits regardless.
+  void closeForQuit(s, logError).finally(() => {
+    store = null;
+    app.quit();
+  });
 });

@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import type { PassphrasePrompt } from './crypto/key-store';
+import { esc } from './reports/html';
 
 /**
  * The start-up passphrase prompt for machines without a secret store. A tiny sandboxed window with no
@@ -7,9 +8,6 @@ import type { PassphrasePrompt } from './crypto/key-store';
  * which the main process reads from `will-navigate` and cancels (it never loads anything).
  */
 const PROMPT_SCHEME = 'caseload-prompt:';
-
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function promptHtml(request: { mode: 'create' | 'unlock'; problem?: string }): string {
   const create = request.mode === 'create';

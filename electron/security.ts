@@ -1,10 +1,14 @@
 import type { App, Session, WebContents } from 'electron';
+import { isAppProtocolUrl } from './app-protocol';
 
-/** The page's own origin: the packaged file, or the dev server while developing. */
+/**
+ * The page's own origin: app://caseload (app-protocol.ts), or the dev server while developing. A
+ * `file:` URL never is: a dropped or linked HTML file, or file://host/share/x.html, is not the app.
+ */
 export function isAppUrl(url: string, devServerUrl?: string): boolean {
+  if (isAppProtocolUrl(url)) return true;
   try {
     const u = new URL(url);
-    if (u.protocol === 'file:') return true;
     if (devServerUrl) return u.origin === new URL(devServerUrl).origin;
     return false;
   } catch {
@@ -22,8 +26,13 @@ export function lockDownApp(app: App, devServerUrl?: string): void {
 }
 
 export function lockDownContents(contents: WebContents, devServerUrl?: string): void {
+  // A file dropped on the window is a navigation to its file: URL: refused like any other.
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+  });
+  // Frames inside the page (the main frame is will-navigate's, which the passphrase prompt also reads).
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && !isAppUrl(event.url, devServerUrl)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url, devServerUrl)) event.preventDefault();
@@ -47,6 +56,10 @@ export function lockDownSession(session: Session, devServerUrl?: string): void {
 }
 
 /** An IPC call is served only when it comes from the app's own page in the main frame. */
-export function isTrustedSender(frame: { url: string } | null | undefined, devServerUrl?: string): boolean {
-  return !!frame && isAppUrl(frame.url, devServerUrl);
+export function isTrustedSender(
+  frame: { url: string; parent?: unknown } | null | undefined,
+  devServerUrl?: string,
+): boolean {
+  if (!frame || (frame.parent !== undefined && frame.parent !== null)) return false; // no sub-frames
+  return isAppUrl(frame.url, devServerUrl);
 }

@@ -1,7 +1,12 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, dialog, type MessageBoxSyncOptions } from 'electron';
 import { join } from 'node:path';
+import { APP_START_URL } from './app-protocol';
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** DevTools: never in a packaged build; while developing unless CASELOAD_NO_DEVTOOLS is set. */
+export const devToolsAllowed = (packaged: boolean, env: Record<string, string | undefined> = process.env) =>
+  !packaged && !env['CASELOAD_NO_DEVTOOLS'];
+
+export function mainWindowOptions(preloadPath: string, packaged = false): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -22,16 +27,16 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: true,
-      devTools: !process.env['CASELOAD_NO_DEVTOOLS'],
+      devTools: devToolsAllowed(packaged),
     },
   };
 }
 
-export function createMainWindow(outDir: string, devServerUrl?: string): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(join(outDir, 'preload', 'index.cjs')));
+/** The built page is served on app://caseload (app-protocol.ts), never loaded from a file: URL. */
+export function createMainWindow(outDir: string, devServerUrl?: string, packaged = false): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(join(outDir, 'preload', 'index.cjs'), packaged));
   win.once('ready-to-show', () => win.show());
-  if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(join(outDir, 'renderer', 'index.html'));
+  void win.loadURL(devServerUrl ?? APP_START_URL);
   return win;
 }
 

@@ -114,9 +114,10 @@ export function closeDatabase(db: Sqlite): void {
   if (!db.open) return;
   try {
     db.pragma('optimize');
-  } finally {
-    db.close();
+  } catch {
+    // Only an optimisation: on a full disk or a read-only file it fails, and closing must not.
   }
+  db.close();
 }
 
 export { LATEST_VERSION };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   closeSync,
   existsSync,
+  mkdirSync,
   openSync,
   readFileSync,
   readSync,
@@ -10,8 +11,9 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AppError } from '../ipc/errors';
+import { StorageStartError, storageTrouble } from '../ipc/storage-errors';
 import {
   type BackupInfo,
   checkBackupHash,
@@ -94,6 +96,7 @@ export class CaseloadStore {
   }
 
   private async openChecked() {
+    this.checkWritable();
     this.encryptLeftovers();
     const clean = this.closedCleanly();
     rmSync(this.cleanMark, { force: true });
@@ -128,6 +131,35 @@ export class CaseloadStore {
     }
   }
 
+  /**
+   * A folder or file Caseload may not write (read-only drive, permissions, a file locked by another
+   * program) is said so plainly before anything else, never taken for a damaged file: nothing is moved
+   * aside and nothing is changed. Probed for real (a file created and removed; the caseload opened for
+   * writing), since permission bits do not tell the whole story (ACLs, read-only mounts, root).
+   */
+  private checkWritable() {
+    const folder = dirname(this.file);
+    const fail = (e: unknown): never => {
+      throw new StorageStartError(storageTrouble(e) ?? 'read-only', folder);
+    };
+    try {
+      mkdirSync(folder, { recursive: true });
+      const probe = join(folder, `.caseload-write-test-${process.pid}`);
+      closeSync(openSync(probe, 'wx', 0o600));
+      rmSync(probe, { force: true });
+    } catch (e) {
+      fail(e);
+    }
+    for (const path of [this.file, `${this.file}-wal`, `${this.file}-shm`]) {
+      if (!existsSync(path)) continue;
+      try {
+        closeSync(openSync(path, 'r+'));
+      } catch (e) {
+        fail(e);
+      }
+    }
+  }
+
   private healthy(closedCleanly = false): boolean {
     let db: Sqlite | null = null;
     try {
@@ -139,7 +171,10 @@ export class CaseloadStore {
         return true;
       }
       return db.pragma('quick_check', { simple: true }) === 'ok';
-    } catch {
+    } catch (e) {
+      // Busy, read-only or a full disk is not damage: say so, and move nothing aside.
+      const trouble = storageTrouble(e);
+      if (trouble) throw new StorageStartError(trouble, dirname(this.file));
       return false;
     } finally {
       db?.close();
@@ -229,6 +264,7 @@ export class CaseloadStore {
     return kept;
   }
 
+  /** Closes the database; throws if SQLite cannot (a full disk, say). See closeForQuit for quitting. */
   close() {
     closeDatabase(this.db);
     try {
@@ -283,5 +319,34 @@ export function checkRestoreCandidate(path: string, name: string): void {
     }
   } finally {
     db?.close();
+  }
+}
+
+/**
+ * Quitting always quits: a last backup when anything changed (if it can be made), then the database
+ * closed; a failure of either (a full disk, a file gone read-only) is reported and passed over.
+ */
+export async function closeForQuit(
+  store: Pick<CaseloadStore, 'backupIfChanged' | 'close'>,
+  report: (what: string, error: unknown) => void,
+  timeoutMs = 20_000,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      store.backupIfChanged('quit'),
+      new Promise((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error('the backup took too long')), timeoutMs);
+      }),
+    ]);
+  } catch (e) {
+    report('backup on quit', e);
+  } finally {
+    clearTimeout(timer);
+  }
+  try {
+    store.close();
+  } catch (e) {
+    report('closing the caseload', e);
   }
 }

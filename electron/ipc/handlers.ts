@@ -5,12 +5,11 @@ import { type Sqlite, schemaVersion } from '../db/db';
 import * as minutes from '../db/queries/minutes';
 import * as plans from '../db/queries/plans';
 import * as reports from '../db/queries/reports';
-import { checkWritableFolder, safeName, writeFileAtomic } from '../reports/files';
+import { checkWritableFolder, rememberWritten, safeName, writeFileAtomic, writeNewFile } from '../reports/files';
 import { handoverHtml } from '../reports/handover';
 import { progressReportHtml } from '../reports/progress-report';
 import { medicaidCsv, serviceLogCsv, serviceLogHtml } from '../reports/service-log';
 import type { ReportShell } from '../reports/shell';
-import { join } from 'node:path';
 import type { CaseloadStore } from '../db/store';
 import { exportAll, importAll } from '../db/transfer';
 import { EXPORT_EXTENSION, readExportFile, sealExport } from '../db/transfer-file';
@@ -21,6 +20,9 @@ import * as sessions from '../db/queries/sessions';
 import * as settings from '../db/queries/settings';
 import * as students from '../db/queries/students';
 import { AppError, fromZod } from './errors';
+import { chosenFolder, shellOf } from './shell-of';
+import { storageError } from './storage-errors';
+import { dirname } from 'node:path';
 import { scheduleHandlers } from './handlers/schedule';
 import { everydayHandlers } from './handlers/everyday';
 import { reportBatchHandlers } from './handlers/report-batch';
@@ -68,10 +70,9 @@ const backupRow = ({ name, createdAt, reason, bytes, students, sessions }: Backu
   sessions,
 });
 
-function shellOf(ctx: HandlerContext): ReportShell {
-  if (!ctx.shell) throw new AppError('internal', 'Printing and saving files are not available here.');
-  return ctx.shell;
-}
+/** Which document a progress report file holds (files.ts: a re-save replaces Caseload's own copy). */
+const reportIdentity = (r: { student: { id: number }; period: { id: number }; version: number; status: string }) =>
+  `progress-report:${r.student.id}:${r.period.id}:v${r.version}:${r.status}`;
 
 const reportFileName = (r: { student: { name: string }; period: { label: string }; version: number; status: string }) =>
   namedReportFile({ name: r.student.name, periodLabel: r.period.label, version: r.version, status: r.status });
@@ -153,26 +154,26 @@ const impl = {
   getGoalData: (i, { db }) => reports.goalDataView(db, i.goalId),
   getServiceLog: (i, { db }) => reports.serviceLog(db, i.studentId, i.from, i.to),
   chooseExportFolder: async (_i, ctx) => ({ folder: await shellOf(ctx).chooseFolder('Choose a folder for the PDFs') }),
+  // The page names the folder; it is written to only when the person chose it in Caseload's own dialog
+  // in this run (shell-of.ts), and a name already there gets " (2)" rather than being overwritten.
   exportProgressReportPdf: async (i, ctx) => {
     checkWritableFolder(i.folder);
+    const folder = chosenFolder(ctx, i.folder);
     const view = reports.getProgressReport(ctx.db, i, today(ctx));
     const pdf = await shellOf(ctx).htmlToPdf(progressReportHtml([view]));
-    const file = join(i.folder, i.fileName ? safeName(i.fileName) : reportFileName(view));
-    writeFileAtomic(file, pdf);
-    return { file };
+    const name = i.fileName ? safeName(i.fileName) : reportFileName(view);
+    return { file: writeNewFile(folder, name, pdf, reportIdentity(view)) };
   },
   exportCombinedProgressPdf: async (i, ctx) => {
     checkWritableFolder(i.folder);
+    const folder = chosenFolder(ctx, i.folder);
     const views = i.studentIds.map((studentId) =>
       reports.getProgressReport(ctx.db, { studentId, periodId: i.periodId }, today(ctx)),
     );
     const pdf = await shellOf(ctx).htmlToPdf(progressReportHtml(views));
-    const file = join(
-      i.folder,
-      safeName(`All progress reports - ${views[0]!.period.label} - ${views[0]!.student.schoolName}.pdf`),
-    );
-    writeFileAtomic(file, pdf);
-    return { file, rows: views.length };
+    const name = `All progress reports - ${views[0]!.period.label} - ${views[0]!.student.schoolName}.pdf`;
+    const what = `progress-reports:${i.periodId}:${views.map(reportIdentity).join(',')}`;
+    return { file: writeNewFile(folder, name, pdf, what), rows: views.length };
   },
   saveProgressReportPdf: async (i, ctx) => {
     const view = reports.getProgressReport(ctx.db, i, today(ctx));
@@ -180,6 +181,7 @@ const impl = {
     const file = await shell.chooseSavePath(reportFileName(view), 'pdf');
     if (!file) return { file: null };
     writeFileAtomic(file, await shell.htmlToPdf(progressReportHtml([view])));
+    rememberWritten(file, reportIdentity(view));
     return { file };
   },
   printProgressReport: async (i, ctx) => {
@@ -607,6 +609,9 @@ function toApiError(channel: string, e: unknown, ctx: HandlerContext): ApiError 
   if (code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'conflict', message: 'That change conflicts with records already saved; nothing was changed.' };
   }
+  // Disk full, read-only file or folder, file in use: each says what happened and what to do.
+  const storage = storageError(e, dirname(ctx.dataPath));
+  if (storage) return { code: storage.code, message: storage.message };
   ctx.onInternalError?.(channel, e);
   return {
     code: 'internal',

@@ -33,15 +33,15 @@ export function complianceHtml(doc: ComplianceDoc): string {
   const { view } = doc;
   const rows = sortRows(view.rows, null, 'ascending');
   const provider = [doc.provider.name, doc.provider.credentials].filter(Boolean).join(', ');
-  const pct = (r: number) => `${Math.round(r * 100)}%`;
+  const pct = (r: number) => esc(`${Math.round(r * 100)}%`);
   const body = `<article class="doc">
   <div class="header"><div><h1>Service minutes compliance</h1><div>${longDate(view.from)} – ${longDate(view.to)} · ${esc(doc.schoolLabel)}</div></div>
   <div class="district">${esc(doc.provider.district)}<br>${esc(provider || '')}<br>Prepared ${longDate(doc.preparedOn)}</div></div>
   <div class="totals">
-    <div><b>Students:</b> ${rows.length}</div>
-    <div><b>Behind</b> (under ${pct(view.threshold)} of owed minutes met, per setting, over ended weeks, months and years): ${view.totals.judgedBehind}</div>
-    <div><b>At risk</b> (more left this interval than planned): ${view.totals.atRisk}</div>
-    <div><b>Delivered ÷ owed to date:</b> ${Math.round(view.totals.delivered)} of ${Math.round(view.totals.owedToDate)} min</div>
+    <div><b>Students:</b> ${esc(rows.length)}</div>
+    <div><b>Behind</b> (under ${pct(view.threshold)} of owed minutes met, per setting, over ended weeks, months and years): ${esc(view.totals.judgedBehind)}</div>
+    <div><b>At risk</b> (more left this interval than planned): ${esc(view.totals.atRisk)}</div>
+    <div><b>Delivered ÷ owed to date:</b> ${esc(Math.round(view.totals.delivered))} of ${esc(Math.round(view.totals.owedToDate))} min</div>
   </div>
   <table class="cmp"><thead><tr>${COMPLIANCE_COLUMNS.map((c) => `<th${c.num ? ' class="num"' : ''}>${esc(header(c))}</th>`).join('')}</tr></thead>
   <tbody>${

@@ -21,8 +21,8 @@ export function handoverHtml(
         .map(
           (
             l,
-          ) => `<tr><td>${esc(l.service)}</td><td>${SETTING_LABELS[l.setting]}</td><td>${GROUPING_LABELS[l.grouping]}${l.maxGroupSize ? ` (max ${l.maxGroupSize})` : ''}</td>
-          <td>${l.sessionsCount != null ? `${l.sessionsCount} × ${l.minutesPerSession} min` : `${l.minutes} min`} ${INTERVAL_LABELS[l.interval]}</td>
+          ) => `<tr><td>${esc(l.service)}</td><td>${esc(SETTING_LABELS[l.setting])}</td><td>${esc(GROUPING_LABELS[l.grouping])}${l.maxGroupSize ? ` (max ${esc(l.maxGroupSize)})` : ''}</td>
+          <td>${esc(l.sessionsCount != null ? `${l.sessionsCount} × ${l.minutesPerSession} min` : `${l.minutes} min`)} ${esc(INTERVAL_LABELS[l.interval])}</td>
           <td>${longDate(l.startDate)} – ${longDate(l.endDate)}${l.replacesLineId ? ' (amendment)' : ''}</td></tr>`,
         )
         .join('');
@@ -46,7 +46,7 @@ export function handoverHtml(
     <div><dt>Student</dt><dd>${esc(name)}</dd></div><div><dt>Date of birth</dt><dd>${longDate(student.dateOfBirth)}</dd></div>
     <div><dt>School</dt><dd>${esc(student.schoolName)}</dd></div><div><dt>Grade</dt><dd>${esc(student.grade || '—')}</dd></div>
     <div><dt>Teacher</dt><dd>${esc(student.teacher ?? '—')}</dd></div><div><dt>Student ID</dt><dd>${esc(student.districtStudentId ?? '—')}</dd></div>
-    <div><dt>Status</dt><dd>${student.status === 'exited' ? 'Exited' : 'Active'}</dd></div><div><dt>Reports</dt><dd>${reports.length} finalised</dd></div>
+    <div><dt>Status</dt><dd>${student.status === 'exited' ? 'Exited' : 'Active'}</dd></div><div><dt>Reports</dt><dd>${esc(reports.length)} finalised</dd></div>
   </dl>
   <h2>IEPs, services and goals</h2>
   ${plans || '<p>No IEP on record.</p>'}

@@ -1,5 +1,6 @@
 // Printable documents are plain HTML with inline CSS, printed by Chromium (Electron's printToPDF in
-// the app, page.pdf() in tests). Every value is escaped: narratives are text, never markup.
+// the app, page.pdf() in tests). Every value is escaped with `esc` below, the one escape helper of
+// every printable: names, notes, dates, times and numbers alike are text, never markup.
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function esc(value: unknown): string {
@@ -20,9 +21,16 @@ const MONTHS = [
   'November',
   'December',
 ];
+/**
+ * "November 3, 2026", as HTML-safe text. A value that is not an ISO date (an imported file can hold
+ * anything) is printed as itself, escaped, never spliced into the markup.
+ */
 export function longDate(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}, ${iso.slice(0, 4)}`;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || !month) return esc(iso);
+  return `${month} ${Number(m[3])}, ${m[1]}`;
 }
 
 export const PRINT_CSS = `

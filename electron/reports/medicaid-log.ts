@@ -18,16 +18,16 @@ export function medicaidLogHtml(log: MedicaidLog): string {
     .map(
       (
         c,
-      ) => `<tr><td class="nw">${c.date}</td><td class="nw">${c.startTime}–${c.endTime}</td><td>${esc(c.studentName)}</td>
-      <td class="nw">${esc(c.medicaidId)}</td><td class="nw">${esc(c.dateOfBirth)}</td><td class="nw">${c.cptCode}${c.modifiers ? ` ${esc(c.modifiers)}` : ''}</td>
-      <td class="nw">${c.setting === 'evaluation' ? 'Evaluation' : SETTING_LABELS[c.setting]}</td><td class="num">${c.groupSize}</td>
-      <td class="num">${c.minutes}</td><td class="num">${c.units}</td><td>${esc(c.placeOfService)} (${c.placeOfServiceCode})</td></tr>`,
+      ) => `<tr><td class="nw">${esc(c.date)}</td><td class="nw">${esc(c.startTime)}–${esc(c.endTime)}</td><td>${esc(c.studentName)}</td>
+      <td class="nw">${esc(c.medicaidId)}</td><td class="nw">${esc(c.dateOfBirth)}</td><td class="nw">${esc(c.cptCode)}${c.modifiers ? ` ${esc(c.modifiers)}` : ''}</td>
+      <td class="nw">${esc(c.setting === 'evaluation' ? 'Evaluation' : SETTING_LABELS[c.setting])}</td><td class="num">${esc(c.groupSize)}</td>
+      <td class="num">${esc(c.minutes)}</td><td class="num">${esc(c.units)}</td><td>${esc(c.placeOfService)} (${esc(c.placeOfServiceCode)})</td></tr>`,
     )
     .join('');
   const left = log.leftOut
     .map(
       (l) =>
-        `<tr><td class="nw">${l.date}</td><td class="nw">${l.startTime}</td><td>${esc(l.studentName)}</td><td class="nw">${l.cptCode}</td><td class="num">${l.minutes}</td><td>${esc(l.reason)}</td></tr>`,
+        `<tr><td class="nw">${esc(l.date)}</td><td class="nw">${esc(l.startTime)}</td><td>${esc(l.studentName)}</td><td class="nw">${esc(l.cptCode)}</td><td class="num">${esc(l.minutes)}</td><td>${esc(l.reason)}</td></tr>`,
     )
     .join('');
   // Services left out are listed in their own table; the notes explain what was billed.
@@ -45,7 +45,7 @@ export function medicaidLogHtml(log: MedicaidLog): string {
   <dl class="facts">
     <div><dt>Provider</dt><dd>${esc(provider || '—')}</dd></div><div><dt>NPI</dt><dd>${esc(p.npi || '—')}</dd></div>
     <div><dt>Provider agency</dt><dd>${esc(p.agency || '—')}</dd></div><div><dt>Units</dt><dd>${esc(UNIT_RULE_LABELS[log.unitRule])}</dd></div>
-    <div><dt>Services</dt><dd>${log.totals.services}</dd></div><div><dt>Minutes / units</dt><dd>${log.totals.minutes} / ${log.totals.units}</dd></div>
+    <div><dt>Services</dt><dd>${esc(log.totals.services)}</dd></div><div><dt>Minutes / units</dt><dd>${esc(log.totals.minutes)} / ${esc(log.totals.units)}</dd></div>
   </dl>
   <table class="log"><thead><tr><th class="nw">Date</th><th class="nw">Time</th><th>Student</th><th class="nw">Medicaid ID</th><th class="nw">Date of birth</th>
     <th class="nw">CPT / mod.</th><th class="nw">Setting</th><th class="num">Group</th><th class="num">Min</th><th class="num">Units</th><th>Place of service (POS code)</th></tr></thead>
@@ -60,7 +60,7 @@ export function medicaidLogHtml(log: MedicaidLog): string {
   </div>
   ${
     left
-      ? `<h2>Not billed (${log.leftOut.length})</h2>
+      ? `<h2>Not billed (${esc(log.leftOut.length)})</h2>
   <table class="log"><thead><tr><th class="nw">Date</th><th class="nw">Start</th><th>Student</th><th class="nw">CPT</th><th class="num">Min</th><th>Reason</th></tr></thead><tbody>${left}</tbody></table>`
       : ''
   }

@@ -6,9 +6,9 @@ import { document, esc, longDate } from './html';
 const level = (n: number | null, g: GoalReportLine) =>
   n == null
     ? '—'
-    : g.measurement === 'trials' || g.measurement === 'percent'
-      ? `${Math.round(n)}%`
-      : `${Math.round(n * 10) / 10}`;
+    : esc(
+        g.measurement === 'trials' || g.measurement === 'percent' ? `${Math.round(n)}%` : `${Math.round(n * 10) / 10}`,
+      );
 const TREND = {
   rising: 'rising',
   flat: 'flat',
@@ -88,8 +88,8 @@ function goalBlock(g: GoalReportLine, i: number): string {
       ? /^No data was recorded/.test(g.narrative.trim())
         ? ''
         : `<p class="numbers nodata">No data was recorded for this goal in this reporting period.</p>`
-      : `<p class="numbers"><b>Data points:</b> ${s.points} &nbsp; <b>First:</b> ${level(s.first, g)} &nbsp; <b>Latest:</b> ${level(s.latest, g)}
-         &nbsp; <b>Trend:</b> ${TREND[s.trend]} &nbsp; <b>Target:</b> ${s.target != null ? level(s.target, g) : esc(g.criterion ?? 'not set')}
+      : `<p class="numbers"><b>Data points:</b> ${esc(s.points)} &nbsp; <b>First:</b> ${level(s.first, g)} &nbsp; <b>Latest:</b> ${level(s.latest, g)}
+         &nbsp; <b>Trend:</b> ${esc(TREND[s.trend])} &nbsp; <b>Target:</b> ${s.target != null ? level(s.target, g) : esc(g.criterion ?? 'not set')}
          ${s.latestPrompt ? `&nbsp; <b>Latest prompt:</b> ${esc(PROMPT_LABELS[s.latestPrompt])}` : ''}</p>`;
   return `<section class="goal">
   <h3>Goal ${i + 1} · ${esc(g.area)}</h3>
@@ -132,7 +132,7 @@ export function progressReportBody(r: ProgressReportView, index = 0): string {
   const minutesRows = SETTINGS.filter((k) => m.owed[k] > 0 || m.delivered[k] > 0)
     .map(
       (k) =>
-        `<tr><td>${SETTING_LABELS[k]}</td><td class="num">${Math.round(m.owed[k])}</td><td class="num">${Math.round(m.delivered[k])}</td></tr>`,
+        `<tr><td>${esc(SETTING_LABELS[k])}</td><td class="num">${esc(Math.round(m.owed[k]))}</td><td class="num">${esc(Math.round(m.delivered[k]))}</td></tr>`,
     )
     .join('');
   const provider = [r.provider.name, r.provider.credentials].filter(Boolean).join(', ') || 'Occupational therapist';
@@ -150,7 +150,7 @@ export function progressReportBody(r: ProgressReportView, index = 0): string {
     <div><dt>${esc(r.plan?.kind ?? 'IEP')} dates</dt><dd>${r.plan ? `${longDate(r.plan.startDate)} – ${longDate(r.plan.endDate)}` : 'No IEP in this period'}</dd></div>
     <div><dt>Student ID</dt><dd>${esc(r.student.districtStudentId ?? '—')}</dd></div>
     <div><dt>Provider</dt><dd>${esc(provider)}</dd></div>
-    <div><dt>Version</dt><dd>${r.version}${r.status === 'final' ? `, finalised ${longDate(r.finalizedAt?.slice(0, 10))}` : ' (draft)'}</dd></div>
+    <div><dt>Version</dt><dd>${esc(r.version)}${r.status === 'final' ? `, finalised ${longDate(r.finalizedAt?.slice(0, 10))}` : ' (draft)'}</dd></div>
   </dl>
   <h2>Goals</h2>
   ${r.goals.length ? r.goals.map(goalBlock).join('') : '<p class="nodata">No goals are on the IEP for this period.</p>'}
@@ -159,8 +159,8 @@ export function progressReportBody(r: ProgressReportView, index = 0): string {
     <h3>Service minutes this period</h3>
     <table><thead><tr><th>Setting</th><th class="num">Minutes owed</th><th class="num">Minutes delivered</th></tr></thead>
     <tbody>${minutesRows || '<tr><td colspan="3">No service minutes in this period.</td></tr>'}
-    <tr><th>Total</th><th class="num">${Math.round(m.owedTotal)}</th><th class="num">${Math.round(m.deliveredTotal)}</th></tr></tbody></table>
-    <p class="small">Minutes owed follow the IEP's service lines over the school's instructional days. Pull-out minutes (time out of the general-education classroom): ${Math.round(m.outOfClass)}.</p>
+    <tr><th>Total</th><th class="num">${esc(Math.round(m.owedTotal))}</th><th class="num">${esc(Math.round(m.deliveredTotal))}</th></tr></tbody></table>
+    <p class="small">Minutes owed follow the IEP's service lines over the school's instructional days. Pull-out minutes (time out of the general-education classroom): ${esc(Math.round(m.outOfClass))}.</p>
   </section>
   <div class="sign"><div>Signature: ${esc(provider)}</div><div>Date: ${longDate(r.preparedOn)}</div></div>
   </div>

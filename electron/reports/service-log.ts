@@ -20,8 +20,8 @@ export function serviceLogBody(log: ServiceLog): string {
   <dl class="facts">
     <div><dt>Student</dt><dd>${esc(log.student.name)}</dd></div><div><dt>Date of birth</dt><dd>${longDate(log.student.dateOfBirth)}</dd></div>
     <div><dt>Grade</dt><dd>${esc(log.student.grade)}</dd></div><div><dt>Student ID</dt><dd>${esc(log.student.districtStudentId ?? '—')}</dd></div>
-    <div><dt>Provider</dt><dd>${esc(provider || '—')}</dd></div><div><dt>Minutes delivered</dt><dd>${delivered}</dd></div>
-    ${evaluated ? `<div><dt>Evaluation minutes (not IEP minutes)</dt><dd>${evaluated}</dd></div>` : ''}
+    <div><dt>Provider</dt><dd>${esc(provider || '—')}</dd></div><div><dt>Minutes delivered</dt><dd>${esc(delivered)}</dd></div>
+    ${evaluated ? `<div><dt>Evaluation minutes (not IEP minutes)</dt><dd>${esc(evaluated)}</dd></div>` : ''}
   </dl>
   <table class="log"><thead><tr><th class="nw">Date</th><th class="nw">Time</th><th class="num">Min delivered</th><th class="nw">Setting</th><th>Grouping</th><th class="num">Students</th><th>Attendance</th><th>Goals addressed</th><th>Note</th></tr></thead>
   <tbody>${rows || '<tr><td colspan="9">No sessions in this range.</td></tr>'}</tbody></table>
@@ -33,14 +33,14 @@ export function serviceLogBody(log: ServiceLog): string {
 function logLines(log: ServiceLog): { at: string; html: string }[] {
   const sessions = log.rows.map((r) => ({
     at: `${r.date} ${r.startTime}`,
-    html: `<tr><td class="nw">${r.date}</td><td class="nw">${r.startTime}–${r.endTime}</td><td class="num">${r.delivered ?? deliveredMinutes(r)}</td><td class="nw">${SETTING_LABELS[r.setting]}</td>
-      <td>${GROUPING_LABELS[r.grouping]}</td><td class="num">${r.studentsInSession ?? r.groupSize}</td><td>${ATTENDANCE_LABELS[r.code]}${r.makeup ? ' (makeup)' : ''}</td>
+    html: `<tr><td class="nw">${esc(r.date)}</td><td class="nw">${esc(r.startTime)}–${esc(r.endTime)}</td><td class="num">${esc(r.delivered ?? deliveredMinutes(r))}</td><td class="nw">${esc(SETTING_LABELS[r.setting])}</td>
+      <td>${esc(GROUPING_LABELS[r.grouping])}</td><td class="num">${esc(r.studentsInSession ?? r.groupSize)}</td><td>${esc(ATTENDANCE_LABELS[r.code])}${r.makeup ? ' (makeup)' : ''}</td>
       <td>${esc(r.goals)}</td><td>${esc(r.note)}</td></tr>`,
   }));
   const evaluations = log.evaluations.map((e) => ({
     at: `${e.date} ${e.startTime}`,
-    html: `<tr><td class="nw">${e.date}</td><td class="nw">${e.startTime}–${e.endTime}</td><td class="num">${e.minutes}</td><td class="nw">Evaluation</td>
-      <td>${esc(EVALUATION_LABELS[e.cptCode])} (${e.cptCode})</td><td class="num">1</td><td>Not IEP minutes</td><td></td><td>${esc(e.note)}</td></tr>`,
+    html: `<tr><td class="nw">${esc(e.date)}</td><td class="nw">${esc(e.startTime)}–${esc(e.endTime)}</td><td class="num">${esc(e.minutes)}</td><td class="nw">Evaluation</td>
+      <td>${esc(EVALUATION_LABELS[e.cptCode])} (${esc(e.cptCode)})</td><td class="num">1</td><td>Not IEP minutes</td><td></td><td>${esc(e.note)}</td></tr>`,
   }));
   return [...sessions, ...evaluations].sort((a, b) => a.at.localeCompare(b.at));
 }

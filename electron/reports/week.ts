@@ -48,14 +48,14 @@ export function weekHtml(week: WeekView, opts: { therapist: string; school?: str
         .sort((a, b) => a.t.localeCompare(b.t))
         .map((x) => x.html)
         .join('');
-      return `<section class="day"><h2>${DAY_NAMES[i]} ${esc(longDate(d.date).replace(/, \d{4}$/, ''))}</h2>${list || '<p class="none">No sessions</p>'}</section>`;
+      return `<section class="day"><h2>${esc(DAY_NAMES[i])} ${longDate(d.date).replace(/, \d{4}$/, '')}</h2>${list || '<p class="none">No sessions</p>'}</section>`;
     })
     .join('');
   const conflicts =
     !opts.school && week.conflicts.length
       ? `<div class="conflicts"><strong>Conflicts:</strong> ${week.conflicts.map((c) => `${esc(c.date)} ${esc(c.message)}`).join('; ')}</div>`
       : '';
-  const body = `<div class="header"><div><h1>${esc(title)}</h1><div class="small">Week of ${esc(longDate(week.from))} to ${esc(longDate(week.to))}</div></div>
+  const body = `<div class="header"><div><h1>${esc(title)}</h1><div class="small">Week of ${longDate(week.from)} to ${longDate(week.to)}</div></div>
 <div class="district">${opts.school ? 'Students listed by first name and last initial' : esc(opts.therapist)}</div></div>
 <div class="legend">${legend}</div><div class="week">${days}</div>${conflicts}`;
   return document(title, body, CSS);

@@ -25,8 +25,8 @@ const PDF_CSS = `@page { size: Letter landscape; margin: 0.45in 0.5in; }
   .boxes h2 { font-size: 9.5pt; margin: 0 0 3pt; border: 0; padding: 0; }
   .boxes table { margin: 0; } .boxes td, .boxes th { border: 0; padding: 1pt 3pt 1pt 0; font-size: 9pt; background: none; }`;
 
-const pct = (r: number) => `${Math.round(r * 100)}%`;
-const whole = (n: number) => String(Math.round(n));
+const pct = (r: number) => esc(`${Math.round(r * 100)}%`);
+const whole = (n: number) => esc(String(Math.round(n)));
 
 /** The year summary, printable: the caseload's figures first, then a row per student. */
 export function yearSummaryHtml(doc: YearSummaryDoc): string {
@@ -35,28 +35,28 @@ export function yearSummaryHtml(doc: YearSummaryDoc): string {
   const w = y.workload;
   const mixRows = SETTINGS.map(
     (s) =>
-      `<tr><th>${SETTING_LABELS[s]}</th><td class="num">${whole(y.mix.minutes[s])} min</td><td class="num">${pct(y.mix.share[s])}</td></tr>`,
+      `<tr><th>${esc(SETTING_LABELS[s])}</th><td class="num">${whole(y.mix.minutes[s])} min</td><td class="num">${pct(y.mix.share[s])}</td></tr>`,
   ).join('');
   const body = `<article class="doc">
   <div class="header"><div><h1>School year ${esc(y.label)}: summary</h1><div>${longDate(y.from)} – ${longDate(y.to)} · ${esc(doc.schoolLabel)}</div></div>
   <div class="district">${esc(doc.provider.district)}<br>${esc(provider)}<br>Prepared ${longDate(y.preparedOn)}</div></div>
   <div class="boxes">
-    <section><h2>Students (${y.totals.students})</h2><table>
+    <section><h2>Students (${esc(y.totals.students)})</h2><table>
       <tr><th>Minutes owed</th><td class="num">${whole(y.totals.owed)}</td></tr>
       <tr><th>Minutes delivered</th><td class="num">${whole(y.totals.delivered)}</td></tr>
-      <tr><th>Behind (under ${pct(y.threshold)} met)</th><td class="num">${y.totals.behind}</td></tr>
+      <tr><th>Behind (under ${pct(y.threshold)} met)</th><td class="num">${esc(y.totals.behind)}</td></tr>
       <tr><th>Makeup minutes still owed</th><td class="num">${whole(y.totals.makeupBalance)}</td></tr>
       <tr><th>Minutes out of class</th><td class="num">${whole(y.totals.outOfClass)}</td></tr></table></section>
     <section><h2>My time by setting (${whole(y.mix.total)} min)</h2><table>${mixRows}</table>
       <p class="small">Reference: Watt &amp; Richards (2016), 45 school OTs: ${pct(y.reference.pullOut)} of service time pull-out,
       ${pct(y.reference.inEducationSetting)} within the education setting.</p></section>
     <section><h2>Workload</h2><table>
-      <tr><th>Sessions held</th><td class="num">${w.sessions}</td></tr>
+      <tr><th>Sessions held</th><td class="num">${esc(w.sessions)}</td></tr>
       <tr><th>Direct minutes (push-in, pull-out)</th><td class="num">${whole(w.direct)}</td></tr>
       <tr><th>Consult minutes</th><td class="num">${whole(w.consult)}</td></tr>
-      <tr><th>Evaluation minutes (${w.evaluations} evaluation${w.evaluations === 1 ? '' : 's'})</th><td class="num">${whole(w.evaluationMinutes)}</td></tr>
-      <tr><th>Sessions I missed</th><td class="num">${w.missedByProvider}</td></tr>
-      <tr><th>Weeks with school</th><td class="num">${w.weeks}</td></tr>
+      <tr><th>Evaluation minutes (${esc(w.evaluations)} evaluation${w.evaluations === 1 ? '' : 's'})</th><td class="num">${whole(w.evaluationMinutes)}</td></tr>
+      <tr><th>Sessions I missed</th><td class="num">${esc(w.missedByProvider)}</td></tr>
+      <tr><th>Weeks with school</th><td class="num">${esc(w.weeks)}</td></tr>
       <tr><th>Minutes a school week</th><td class="num">${whole(w.perWeek)}</td></tr></table></section>
   </div>
   <table class="ys"><thead><tr>${YEAR_COLUMNS.map((c) => `<th${c.num ? ' class="num"' : ''}>${esc(c.label)}</th>`).join('')}</tr></thead>

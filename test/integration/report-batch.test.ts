@@ -104,6 +104,8 @@ describe('every school’s reports at once', () => {
 
   it('writes one file per student with goals into the one folder, none overwriting another', async () => {
     const rows = app.call('listReportGroup', { periodIds: periods }).filter((r) => r.goals > 0);
+    // As the page does: the folder is chosen once in Caseload's own dialog (a folder never chosen is refused).
+    await app.callAsync('chooseExportFolder');
     for (const r of rows) {
       const res = await app.callAsync('exportProgressReportPdf', {
         studentId: r.studentId,

@@ -15,7 +15,7 @@ vi.mock('electron', () => {
   return { BrowserWindow };
 });
 
-const { createMainWindow, mainWindowOptions } = await import('../../electron/window');
+const { createMainWindow, devToolsAllowed, mainWindowOptions } = await import('../../electron/window');
 const { isAppUrl, isTrustedSender, lockDownContents, lockDownSession, CSP } = await import('../../electron/security');
 const { registerIpc } = await import('../../electron/ipc/register');
 const { menuTemplate } = await import('../../electron/menu');
@@ -39,22 +39,42 @@ describe('the main window', () => {
     });
   });
 
-  it('loads the packaged page from disk, never a remote URL', () => {
+  it('loads the packaged page from the app:// protocol, never a file: or remote URL', () => {
     createMainWindow('/app/out');
     const win = created[0]!.win as { loadFile: ReturnType<typeof vi.fn>; loadURL: ReturnType<typeof vi.fn> };
-    expect(win.loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html');
-    expect(win.loadURL).not.toHaveBeenCalled();
+    expect(win.loadURL).toHaveBeenCalledWith('app://caseload/index.html');
+    expect(win.loadFile).not.toHaveBeenCalled();
+  });
+
+  it('has DevTools off in a packaged build', () => {
+    expect(mainWindowOptions('/p', true).webPreferences!.devTools).toBe(false);
+    expect(devToolsAllowed(true, {})).toBe(false);
+    expect(devToolsAllowed(false, {})).toBe(true);
+    expect(devToolsAllowed(false, { CASELOAD_NO_DEVTOOLS: '1' })).toBe(false);
+    createMainWindow('/app/out', undefined, true);
+    expect((created.at(-1)!.options['webPreferences'] as { devTools: boolean }).devTools).toBe(false);
   });
 });
 
 describe('lock-downs', () => {
   it('only the app’s own page counts as the app', () => {
-    expect(isAppUrl('file:///app/out/renderer/index.html')).toBe(true);
+    expect(isAppUrl('app://caseload/index.html')).toBe(true);
+    expect(isAppUrl('app://caseload/assets/index.js')).toBe(true);
+    // A file: URL is never the app: a dropped HTML file, or one on a network share.
+    expect(isAppUrl('file:///app/out/renderer/index.html')).toBe(false);
+    expect(isAppUrl('file://host/share/x.html')).toBe(false);
+    expect(isAppUrl('app://evil/index.html')).toBe(false);
+    expect(isAppUrl('app://caseload:81/index.html')).toBe(false);
+    expect(isAppUrl('app://user@caseload/index.html')).toBe(false);
+    expect(isAppUrl('not a url')).toBe(false);
     expect(isAppUrl('https://example.com/')).toBe(false);
     expect(isAppUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
     expect(isAppUrl('http://localhost:9999/', 'http://localhost:5173')).toBe(false);
     expect(isTrustedSender({ url: 'https://evil.example/' })).toBe(false);
     expect(isTrustedSender(null)).toBe(false);
+    expect(isTrustedSender({ url: 'file:///tmp/dropped.html' })).toBe(false);
+    expect(isTrustedSender({ url: 'app://caseload/index.html', parent: null })).toBe(true);
+    expect(isTrustedSender({ url: 'app://caseload/index.html', parent: {} })).toBe(false); // a sub-frame
   });
 
   it('blocks navigation away, new windows and webviews', () => {
@@ -69,8 +89,15 @@ describe('lock-downs', () => {
     handlers['will-navigate']!(away, 'https://example.com/phish');
     expect(away.preventDefault).toHaveBeenCalled();
     const home = { preventDefault: vi.fn() };
-    handlers['will-navigate']!(home, 'file:///app/out/renderer/index.html#/students/1');
+    handlers['will-navigate']!(home, 'app://caseload/index.html#/students/1');
     expect(home.preventDefault).not.toHaveBeenCalled();
+    // A file dropped on the window navigates to its file: URL: refused, in the main frame and in frames.
+    const dropped = { preventDefault: vi.fn() };
+    handlers['will-navigate']!(dropped, 'file:///home/me/Downloads/evil.html');
+    expect(dropped.preventDefault).toHaveBeenCalled();
+    const frame = { preventDefault: vi.fn(), url: 'file://host/share/x.html', isMainFrame: false };
+    (handlers['will-frame-navigate'] as unknown as (e: typeof frame) => void)(frame);
+    expect(frame.preventDefault).toHaveBeenCalled();
     const webview = { preventDefault: vi.fn() };
     handlers['will-attach-webview']!(webview);
     expect(webview.preventDefault).toHaveBeenCalled();
@@ -104,8 +131,11 @@ describe('lock-downs', () => {
     before!({ url: 'https://telemetry.example.com/x' }, net);
     expect(net).toHaveBeenCalledWith({ cancel: true });
     const local = vi.fn();
-    before!({ url: 'file:///app/out/renderer/assets/index.js' }, local);
+    before!({ url: 'app://caseload/assets/index.js' }, local);
     expect(local).toHaveBeenCalledWith({ cancel: false });
+    const file = vi.fn();
+    before!({ url: 'file:///etc/passwd' }, file);
+    expect(file).toHaveBeenCalledWith({ cancel: true });
     const h = vi.fn();
     headers!({ responseHeaders: {} }, h);
     expect(h.mock.calls[0]![0].responseHeaders['Content-Security-Policy']).toEqual([CSP]);
@@ -132,7 +162,12 @@ describe('IPC registration', () => {
       error: { code: 'forbidden' },
     });
     expect(calls).toEqual([]);
-    expect(fn({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, {})).toEqual({
+    expect(fn({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(calls).toEqual([]);
+    expect(fn({ senderFrame: { url: 'app://caseload/index.html' } }, {})).toEqual({
       ok: true,
       value: 'listSchools',
     });
@@ -153,5 +188,37 @@ describe('the application menu', () => {
     log.click!();
     expect(send).toHaveBeenCalledWith('caseload:menu', 'log-session');
     expect(template.some((m) => (m as { role?: string }).role === 'editMenu')).toBe(true);
+  });
+});
+
+describe('packaging', () => {
+  it('sets every relevant Electron fuse through electron-builder', async () => {
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      build: { electronFuses: Record<string, boolean>; asar?: boolean };
+    };
+    expect(pkg.build.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    expect(pkg.build.asar).toBe(true);
+  });
+
+  it('CI runs install, tests, packaging and the desktop smoke test on Linux, Windows and macOS', async () => {
+    const { readFileSync } = await import('node:fs');
+    const ci = readFileSync(new URL('../../.github/workflows/ci.yml', import.meta.url), 'utf8');
+    expect(ci).toMatch(/os: \[ubuntu-latest, windows-latest, macos-latest\]/);
+    for (const step of [
+      'npm ci',
+      'npm test',
+      'npm run package',
+      'xvfb-run --auto-servernum npx vitest run --project desktop',
+    ])
+      expect(ci).toContain(step);
   });
 });

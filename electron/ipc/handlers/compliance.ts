@@ -6,12 +6,13 @@ import { getSettings } from '../../db/queries/settings';
 import { complianceCsv, complianceHtml } from '../../reports/compliance';
 import { safeName, writeFileAtomic } from '../../reports/files';
 import { AppError } from '../errors';
+import { shellOf } from '../shell-of';
 import type { HandlerContext } from '../handlers';
 
 /** The Compliance view saved as a file: the same figures and columns as the screen, for any range. */
 export const complianceHandlers = {
   exportCompliance: async (i: Parsed<'exportCompliance'>, ctx: HandlerContext): Promise<ExportResult> => {
-    if (!ctx.shell) throw new AppError('internal', 'Printing and saving files are not available here.');
+    const shell = shellOf(ctx);
     const today = ctx.today ? ctx.today() : localToday();
     const view = caseloadCompliance(ctx.db, i, today);
     const school = i.schoolId
@@ -25,12 +26,12 @@ export const complianceHandlers = {
       provider: { name: st.providerName, credentials: st.credentials, district: st.district },
       preparedOn: today,
     };
-    const file = await ctx.shell.chooseSavePath(
+    const file = await shell.chooseSavePath(
       safeName(`Compliance ${school ? `${school.name} ` : ''}${i.from} to ${i.to}.${i.format}`),
       i.format,
     );
     if (!file) return { file: null };
-    writeFileAtomic(file, i.format === 'csv' ? complianceCsv(doc) : await ctx.shell.htmlToPdf(complianceHtml(doc)));
+    writeFileAtomic(file, i.format === 'csv' ? complianceCsv(doc) : await shell.htmlToPdf(complianceHtml(doc)));
     return { file, rows: view.rows.length };
   },
 };

@@ -6,7 +6,7 @@ import { medicaidLog } from '../../db/queries/reports';
 import { safeName, writeFileAtomic } from '../../reports/files';
 import { medicaidLogHtml } from '../../reports/medicaid-log';
 import { medicaidCsv } from '../../reports/service-log';
-import { AppError } from '../errors';
+import { shellOf } from '../shell-of';
 import type { HandlerContext, Impl } from '../handlers';
 
 const today = (ctx: HandlerContext) => (ctx.today ? ctx.today() : localToday());
@@ -14,14 +14,12 @@ const today = (ctx: HandlerContext) => (ctx.today ? ctx.today() : localToday());
 export const medicaidHandlers = {
   getMedicaidLog: (i, { db }) => medicaidClaims(db, i.month),
   exportMedicaidLog: async (i, ctx) => {
-    if (!ctx.shell) throw new AppError('internal', 'Printing and saving files are not available here.');
+    const shell = shellOf(ctx);
     const log = medicaidClaims(ctx.db, i.month);
-    const file = await ctx.shell.chooseSavePath(safeName(`Medicaid log ${i.month}.${i.format}`), i.format);
+    const file = await shell.chooseSavePath(safeName(`Medicaid log ${i.month}.${i.format}`), i.format);
     if (!file) return { file: null };
     const body =
-      i.format === 'csv'
-        ? medicaidCsv(medicaidLog(ctx.db, i.month).rows)
-        : await ctx.shell.htmlToPdf(medicaidLogHtml(log));
+      i.format === 'csv' ? medicaidCsv(medicaidLog(ctx.db, i.month).rows) : await shell.htmlToPdf(medicaidLogHtml(log));
     writeFileAtomic(file, body);
     return {
       file,

@@ -4,7 +4,7 @@ import { localToday } from '../../../shared/domain/dates';
 import * as slots from '../../db/queries/schedule-slots';
 import * as schedule from '../../db/queries/schedule';
 import * as makeups from '../../db/queries/schedule-makeups';
-import { AppError } from '../errors';
+import { shellOf } from '../shell-of';
 import type { HandlerContext } from '../handlers';
 import { getSettings } from '../../db/queries/settings';
 import { safeName, writeFileAtomic } from '../../reports/files';
@@ -59,17 +59,17 @@ export const scheduleHandlers = {
   offerMakeups: (i, { db }) => makeups.offerMakeups(db, i),
   bookMakeup: (i, { db }) => makeups.bookMakeup(db, i),
   exportWeekPdf: async (i, ctx) => {
-    if (!ctx.shell) throw new AppError('internal', 'Printing and saving files are not available here.');
+    const shell = shellOf(ctx);
     const week = schedule.weekView(ctx.db, i.date, today(ctx), i.schoolId);
     const school = i.schoolId ? (week.schools[0]?.school ?? null) : null;
     const st = getSettings(ctx.db);
     const therapist = st.providerName ? [st.providerName, st.credentials].filter(Boolean).join(', ') : '';
-    const file = await ctx.shell.chooseSavePath(
+    const file = await shell.chooseSavePath(
       safeName(`${school ? `${school} - OT schedule` : 'My week'} ${week.from}.pdf`),
       'pdf',
     );
     if (!file) return { file: null };
-    writeFileAtomic(file, await ctx.shell.htmlToPdf(weekHtml(week, { therapist, school })));
+    writeFileAtomic(file, await shell.htmlToPdf(weekHtml(week, { therapist, school })));
     return { file, rows: week.days.reduce((n, d) => n + d.occurrences.length, 0) };
   },
 } satisfies { [K in ScheduleChannel]: (input: Parsed<K>, ctx: HandlerContext) => Output<K> | Promise<Output<K>> };

@@ -12,12 +12,13 @@ import { applyStudentFile } from '../../db/student-file/import';
 import { safeName, writeFileAtomic } from '../../reports/files';
 import type { ReportShell } from '../../reports/shell';
 import { AppError } from '../errors';
+import { shellOf as rememberingShell } from '../shell-of';
 import type { HandlerContext } from '../handlers';
 
 const now = (ctx: HandlerContext) => (ctx.now ? ctx.now() : new Date().toISOString().slice(0, 19) + 'Z');
 const shellOf = (ctx: HandlerContext): ReportShell => {
   if (!ctx.shell) throw new AppError('internal', 'Saving and opening files is not available here.');
-  return ctx.shell;
+  return rememberingShell(ctx); // the dialogs' folders are remembered (shell-of.ts)
 };
 
 /** Files opened for a preview, waiting for the import that confirms them (kept in this process only). */

@@ -4,7 +4,7 @@ import * as blocks from '../../db/queries/work-blocks';
 import * as workload from '../../db/queries/workload';
 import { safeName, writeFileAtomic } from '../../reports/files';
 import { mileageCsv } from '../../reports/mileage';
-import { AppError } from '../errors';
+import { shellOf } from '../shell-of';
 import type { HandlerContext, Impl } from '../handlers';
 
 const today = (ctx: HandlerContext) => (ctx.today ? ctx.today() : localToday());
@@ -17,9 +17,9 @@ export const workloadHandlers = {
   getWorkload: (i, ctx) => workload.weekWorkload(ctx.db, i.date, today(ctx)),
   getMileage: (i, ctx) => workload.mileageLog(ctx.db, i.from, i.to, today(ctx)),
   exportMileageCsv: async (i, ctx) => {
-    if (!ctx.shell) throw new AppError('internal', 'Printing and saving files are not available here.');
+    const shell = shellOf(ctx); // the save dialog's folder is remembered (shell-of.ts)
     const log = workload.mileageLog(ctx.db, i.from, i.to, today(ctx));
-    const file = await ctx.shell.chooseSavePath(safeName(`Mileage ${i.from} to ${i.to}.csv`), 'csv');
+    const file = await shell.chooseSavePath(safeName(`Mileage ${i.from} to ${i.to}.csv`), 'csv');
     if (!file) return { file: null };
     writeFileAtomic(file, mileageCsv(log));
     const legs = log.days.reduce((n, d) => n + d.legs.length, 0);

@@ -5,8 +5,8 @@ import { previewNextYear, startNextYear } from '../../db/queries/next-year';
 import { getSettings } from '../../db/queries/settings';
 import { yearSummary } from '../../db/queries/year-summary';
 import { safeName, writeFileAtomic } from '../../reports/files';
+import { shellOf } from '../shell-of';
 import { yearSummaryCsv, yearSummaryHtml } from '../../reports/year-summary';
-import { AppError } from '../errors';
 import type { HandlerContext } from '../handlers';
 
 type Impl<K extends ChannelName> = {
@@ -30,7 +30,7 @@ export const yearEndHandlers = {
   startNextYear: (i, ctx) => startNextYear(ctx.db, i),
   getYearSummary: (i, ctx) => yearSummary(ctx.db, i ?? {}, today(ctx)),
   exportYearSummary: async (i, ctx) => {
-    if (!ctx.shell) throw new AppError('internal', 'Printing and saving files are not available here.');
+    const shell = shellOf(ctx);
     const summary = yearSummary(ctx.db, i, today(ctx));
     const school = i.schoolId
       ? (ctx.db.prepare('SELECT name FROM schools WHERE id = ?').get(i.schoolId) as { name: string } | undefined)
@@ -41,12 +41,12 @@ export const yearEndHandlers = {
       schoolLabel: school?.name ?? 'All schools',
       provider: { name: st.providerName, credentials: st.credentials, district: st.district },
     };
-    const file = await ctx.shell.chooseSavePath(
+    const file = await shell.chooseSavePath(
       safeName(`School year ${summary.label} summary${school ? ` - ${school.name}` : ''}.${i.format}`),
       i.format,
     );
     if (!file) return { file: null };
-    writeFileAtomic(file, i.format === 'csv' ? yearSummaryCsv(doc) : await ctx.shell.htmlToPdf(yearSummaryHtml(doc)));
+    writeFileAtomic(file, i.format === 'csv' ? yearSummaryCsv(doc) : await shell.htmlToPdf(yearSummaryHtml(doc)));
     return { file, rows: summary.rows.length };
   },
 } satisfies Impl<'previewNextYear' | 'startNextYear' | 'getYearSummary' | 'exportYearSummary'>;
