@@ -57,9 +57,10 @@ describe('the year ends', () => {
   it('hands a student over: a sealed student file, imported into another therapist’s Caseload', async () => {
     const p = app.page;
     await app.nav(/^Caseload/);
-    const link = p.getByRole('table').getByRole('link').first();
-    const name = await link.innerText();
-    await link.click();
+    // The student whose page opens (the list may still be re-sorting, so take the name from the page).
+    await p.getByRole('table').getByRole('link').first().click();
+    await p.waitForURL(/students\/\d+/);
+    const name = (await p.getByRole('heading', { level: 1 }).innerText()).trim();
     // With the keyboard: focus the button, Enter; type the passphrase twice.
     await p.getByRole('button', { name: 'Export student file…' }).focus();
     await p.keyboard.press('Enter');
