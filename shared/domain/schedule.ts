@@ -168,7 +168,12 @@ export function occurrences(
 }
 
 export function byDateTime(x: { date: string; startTime: string }, y: { date: string; startTime: string }): number {
-  return x.date < y.date ? -1 : x.date > y.date ? 1 : timeToMinutes(x.startTime) - timeToMinutes(y.startTime);
+  if (x.date !== y.date) return x.date < y.date ? -1 : 1;
+  const a = x.startTime;
+  const b = y.startTime;
+  // Two stored "HH:MM" times order as strings; anything else by its minutes.
+  if (a.length === 5 && b.length === 5) return a < b ? -1 : a > b ? 1 : 0;
+  return timeToMinutes(a) - timeToMinutes(b);
 }
 
 /** Travel minutes between two schools (same school: 0; unknown pair: 0). */

@@ -6,12 +6,10 @@ import type { ScheduleSetup, SchoolSchedule, Slot, TravelRow } from '../../../sh
 import type { Setting } from '../../../shared/domain/codes';
 import { addDays, toDay } from '../../../shared/domain/dates';
 import {
-  type Eligibility,
   type Recurrence,
   type Rotation,
   type SlotDef,
   type StudentSpans,
-  eligibilityFromSpans,
   slotMinutes,
 } from '../../../shared/domain/schedule';
 import { AppError, invalid, notFound } from '../../ipc/errors';
@@ -191,10 +189,13 @@ export function getSlot(db: Sqlite, id: number, field = 'id'): Slot {
  * transfer moves the slots' students to their new school from its date, an exit ends them) and when
  * a service line is in effect. A student with no enrollment row counts as enrolled at their school.
  */
-export function studentSpans(db: Sqlite, from: string, to: string): Map<number, StudentSpans> {
+export function studentSpans(db: Sqlite, from: string, to: string, ids?: readonly number[]): Map<number, StudentSpans> {
   const out = new Map<number, StudentSpans>();
-  const enrolled = loadEnrollments(db);
-  for (const st of db.prepare('SELECT id, school_id AS schoolId FROM students').all() as {
+  const some = ids ? 'WHERE id IN (SELECT value FROM json_each(?))' : '';
+  const someLines = ids ? 'AND p.student_id IN (SELECT value FROM json_each(?))' : '';
+  const idArgs = ids ? [JSON.stringify(ids)] : [];
+  const enrolled = ids?.length === 1 ? loadEnrollments(db, ids[0]) : loadEnrollments(db);
+  for (const st of db.prepare(`SELECT id, school_id AS schoolId FROM students ${some}`).all(...idArgs) as {
     id: number;
     schoolId: number;
   }[]) {
@@ -213,16 +214,12 @@ export function studentSpans(db: Sqlite, from: string, to: string): Map<number, 
   for (const l of db
     .prepare(
       `SELECT p.student_id AS studentId, l.start_date AS a, l.end_date AS b FROM service_lines l
-       JOIN plans p ON p.id = l.plan_id WHERE l.start_date <= ? AND l.end_date >= ?`,
+       JOIN plans p ON p.id = l.plan_id WHERE l.start_date <= ? AND l.end_date >= ? ${someLines}`,
     )
-    .all(to, from) as { studentId: number; a: string; b: string }[]) {
+    .all(to, from, ...idArgs) as { studentId: number; a: string; b: string }[]) {
     out.get(l.studentId)?.service.push({ from: toDay(l.a), to: toDay(l.b) });
   }
   return out;
-}
-
-export function eligibility(db: Sqlite, from: string, to: string): Eligibility {
-  return eligibilityFromSpans(studentSpans(db, from, to));
 }
 
 function studentSchool(db: Sqlite, studentId: number, field: string): { name: string; schoolId: number } {

@@ -15,11 +15,18 @@ import type { BlockView } from '../../../shared/api/types-workload';
 import type { MissCode, Setting } from '../../../shared/domain/codes';
 import { addDays, fromDay, mondayOf, timeToMinutes, toDay } from '../../../shared/domain/dates';
 import { makeupLedger } from '../../../shared/domain/makeups';
-import { type Occurrence, conflicts, coverage, occurrences, travelLookup } from '../../../shared/domain/schedule';
+import {
+  type Occurrence,
+  conflicts,
+  coverage,
+  eligibilityFromSpans,
+  occurrences,
+  travelLookup,
+} from '../../../shared/domain/schedule';
 import { AppError, invalid } from '../../ipc/errors';
 import type { Sqlite } from '../db';
 import { calendarsFor, loadMakeupInputsByStudent } from './minutes';
-import { eligibility, getScheduleSetup, getSlot, loadRotations, loadSlotDefs } from './schedule-slots';
+import { getScheduleSetup, getSlot, loadRotations, loadSlotDefs, studentSpans } from './schedule-slots';
 import { createSession, deleteSession, getSession } from './sessions';
 import { getSettings } from './settings';
 import { blockViews } from './work-blocks';
@@ -28,14 +35,18 @@ import { blockViews } from './work-blocks';
 export const NOT_LOGGED_DAYS = 28;
 
 /** Every occurrence over [from, to] (the engine, over this database). */
-export function occurrencesBetween(db: Sqlite, from: string, to: string): Occurrence[] {
+export function occurrencesBetween(db: Sqlite, from: string, to: string, slotId?: number): Occurrence[] {
+  let defs = loadSlotDefs(db, from, to);
+  if (slotId != null) defs = defs.filter((d) => d.id === slotId);
+  // Enrollment and service dates of the slots' students only (one slot's day reads four, not 500).
+  const members = [...new Set(defs.flatMap((d) => d.members.map((m) => m.studentId)))];
   return occurrences(
-    loadSlotDefs(db, from, to),
+    defs,
     calendarsFor(db),
     loadRotations(db),
     from,
     to,
-    eligibility(db, from, to),
+    eligibilityFromSpans(studentSpans(db, from, to, members)),
   );
 }
 
@@ -225,7 +236,7 @@ export function weekView(db: Sqlite, date: string, today: string, schoolId?: num
 /** The occurrence of a slot on a date, or an error that says why there is none. */
 export function occurrenceOf(db: Sqlite, slotId: number, date: string): Occurrence {
   const slot = getSlot(db, slotId, 'slotId');
-  const o = occurrencesBetween(db, date, date).find((x) => x.slotId === slotId);
+  const o = occurrencesBetween(db, date, date, slotId).find((x) => x.slotId === slotId);
   if (!o) {
     throw invalid(
       'date',

@@ -87,6 +87,9 @@ export function Layout() {
       if (!localStorage.getItem(COLLAPSE_KEY)) setCollapsed(window.innerWidth < 1100);
     };
     window.addEventListener('resize', onResize);
+    // A resize between the first render and this listener (a window sized while the page loads)
+    // would be missed: follow the window as it is now.
+    onResize();
     return () => window.removeEventListener('resize', onResize);
   }, []);
   const toggle = () =>

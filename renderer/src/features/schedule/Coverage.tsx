@@ -4,6 +4,7 @@ import { INTERVAL_LABELS, SETTING_LABELS } from '../../../../shared/domain/codes
 import { localToday } from '../../../../shared/domain/dates';
 import { useApi } from '../../api';
 import { Loading } from '../../components/ui';
+import { WindowedRows } from '../../components/WindowedRows';
 import { mins } from '../../format';
 
 const per = { week: 'week', month: 'month', year: 'year' } as const;
@@ -60,20 +61,25 @@ export function CoverageList() {
             </tr>
           </thead>
           <tbody>
-            {off.map((s) => (
-              <tr key={s.studentId}>
-                <td>
-                  <Link to={`/students/${s.studentId}`}>{s.name}</Link>
-                </td>
-                <td>{s.school}</td>
-                <td>
-                  {s.rows
-                    .filter((r) => Math.round(r.difference) !== 0)
-                    .map((r) => coverageText(r))
-                    .join('; ')}
-                </td>
-              </tr>
-            ))}
+            {/* A caseload of hundreds: only the rows on screen are drawn. */}
+            <WindowedRows
+              items={off}
+              columns={3}
+              render={(s) => (
+                <tr key={s.studentId}>
+                  <td>
+                    <Link to={`/students/${s.studentId}`}>{s.name}</Link>
+                  </td>
+                  <td>{s.school}</td>
+                  <td>
+                    {s.rows
+                      .filter((r) => Math.round(r.difference) !== 0)
+                      .map((r) => coverageText(r))
+                      .join('; ')}
+                  </td>
+                </tr>
+              )}
+            />
           </tbody>
         </table>
       )}
