@@ -157,6 +157,11 @@ describe('every screen at 1024×640 and 1280×800, light and dark', () => {
       ['makeups', '/makeups', /Makeups owed/],
       ['search', '/search?q=scissor', /Search/],
       ...(goalId ? ([['goal', `/goals/${goalId}`, /./]] as [string, string, RegExp][]) : []),
+      ['agenda', '/agenda', /./],
+      ['week', '/week', /Week of/],
+      ['check', '/check', /Check my records/],
+      ['year-end', '/year-end', /year’s end/],
+      ...extraScreens(sid),
     ];
     const problems: string[] = [];
     for (const theme of ['light', 'dark'] as const) {
@@ -184,3 +189,16 @@ describe('every screen at 1024×640 and 1280×800, light and dark', () => {
     await p.setViewportSize({ width: 1280, height: 800 });
   }, 400_000);
 });
+
+/** The screens reached from a record: a saved session's form and a student's progress report. */
+function extraScreens(studentId: number): [string, string, RegExp][] {
+  const out: [string, string, RegExp][] = [];
+  const session = app.db
+    .prepare('SELECT session_id AS id FROM attendance WHERE student_id = ? ORDER BY date DESC LIMIT 1')
+    .get(studentId) as { id: number } | undefined;
+  if (session) out.push(['session', `/sessions/${session.id}`, /Edit session/]);
+  const st = ok(app.handlers.getStudent({ id: studentId }));
+  const period = ok(app.handlers.listReportingPeriods(undefined)).find((x) => x.schoolId === st.schoolId);
+  if (period) out.push(['report', `/reports/${period.id}/${studentId}`, /: /]);
+  return out;
+}

@@ -161,6 +161,9 @@ function SessionForm({ session }: { session?: Session | undefined }) {
     grouping: !!session || !!draft,
     startTime: !!session || !!draft,
   });
+  // Changes the person made (not the form filling itself in, as when a saved session loads): they are
+  // the draft, and closing the window with them asks first.
+  const edited = useRef(!!draft);
   // Every change is kept as the draft until the session is saved or the draft discarded.
   const changed = useRef(false);
   useEffect(() => {
@@ -168,6 +171,7 @@ function SessionForm({ session }: { session?: Session | undefined }) {
       changed.current = true;
       return;
     }
+    if (!edited.current) return;
     writeDraft(draftKey, {
       date,
       startTime,
@@ -196,8 +200,6 @@ function SessionForm({ session }: { session?: Session | undefined }) {
     setRestored(false);
     edited.current = false;
   };
-  // Changes the person made (not the form filling itself in): closing the window with them asks first.
-  const edited = useRef(!!draft);
   const markEdited = (e: { target: EventTarget }) => {
     if ((e.target as HTMLElement).closest('.draft-notice')) return;
     edited.current = true;
