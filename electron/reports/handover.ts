@@ -1,7 +1,7 @@
 import type { ProgressReportView, ServiceLog, StudentDetail } from '../../shared/api/types';
 import { GROUPING_LABELS, INTERVAL_LABELS, SETTING_LABELS } from '../../shared/domain/codes';
 import { document, esc, longDate } from './html';
-import { progressReportBody } from './progress-report';
+import { cssString, progressReportBody } from './progress-report';
 import { LOG_CSS, serviceLogBody } from './service-log';
 
 /**
@@ -21,7 +21,7 @@ export function handoverHtml(
         .map(
           (
             l,
-          ) => `<tr><td>${esc(l.service)}</td><td>${esc(SETTING_LABELS[l.setting])}</td><td>${esc(GROUPING_LABELS[l.grouping])}${l.maxGroupSize ? ` (max ${esc(l.maxGroupSize)})` : ''}</td>
+          ) => `<tr><td>${esc(l.service)}</td><td class="nw">${esc(SETTING_LABELS[l.setting])}</td><td>${esc(GROUPING_LABELS[l.grouping])}${l.maxGroupSize ? ` (max ${esc(l.maxGroupSize)})` : ''}</td>
           <td>${esc(l.sessionsCount != null ? `${l.sessionsCount} × ${l.minutesPerSession} min` : `${l.minutes} min`)} ${esc(INTERVAL_LABELS[l.interval])}</td>
           <td>${longDate(l.startDate)} – ${longDate(l.endDate)}${l.replacesLineId ? ' (amendment)' : ''}</td></tr>`,
         )
@@ -53,7 +53,11 @@ export function handoverHtml(
 </article>`;
   return document(
     `Records for handover ${name}`,
-    [cover, serviceLogBody(log), ...reports.map(progressReportBody)].join('\n'),
-    LOG_CSS,
+    [cover, serviceLogBody(log), ...reports.map((r, i) => progressReportBody(r, i))].join('\n'),
+    `${LOG_CSS}
+td.nw { white-space: nowrap; }
+@page { @top-left { content: ${cssString(`${name} · records for handover`)}; font-size: 8pt; color: #333; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #333; } }
+@page :first { @top-left { content: none; } }`,
   );
 }

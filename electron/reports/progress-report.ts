@@ -103,7 +103,7 @@ function goalBlock(g: GoalReportLine, i: number): string {
 }
 
 /** A CSS string literal (for page margin boxes): quotes, backslashes and markup cannot escape it. */
-const cssString = (v: string) =>
+export const cssString = (v: string) =>
   `"${v
     .replace(/[\\"]/g, '\\$&')
     .replace(/</g, '\\3c ')

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handoverHtml } from '../../electron/reports/handover';
 import { progressReportHtml } from '../../electron/reports/progress-report';
 import { serviceLogCsv, serviceLogHtml } from '../../electron/reports/service-log';
 import { TestApp, seedSchool } from '../helpers/db';
@@ -101,5 +102,16 @@ describe('the printed progress report', () => {
     // 0 and the top of the scale (100%), the first and last dates, the axis titles.
     expect(texts).toEqual(['0%', '100%', 'Oct 7', 'Oct 28', 'Date', 'Level (%)']);
     expect(svg).toMatch(/transform="rotate\(-90/);
+  });
+});
+
+describe('the handover packet', () => {
+  it('names the student atop every page after the first and numbers every page', () => {
+    const detail = app.call('getStudent', { id: ava });
+    const log = app.call('getServiceLog', { studentId: ava, from: '2026-08-26', to: '2026-11-02' });
+    const html = handoverHtml(detail, log, [app.call('getProgressReport', { studentId: ava, periodId })], '2026-11-02');
+    expect(html).toContain('@top-left { content: "Ava Nguyen · records for handover"');
+    expect(html).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages)');
+    expect(html).toContain('@page :first { @top-left { content: none; } }');
   });
 });
