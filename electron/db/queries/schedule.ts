@@ -38,8 +38,10 @@ export const NOT_LOGGED_DAYS = 28;
 export function occurrencesBetween(db: Sqlite, from: string, to: string, slotId?: number): Occurrence[] {
   let defs = loadSlotDefs(db, from, to);
   if (slotId != null) defs = defs.filter((d) => d.id === slotId);
-  // Enrollment and service dates of the slots' students only (one slot's day reads four, not 500).
-  const members = [...new Set(defs.flatMap((d) => d.members.map((m) => m.studentId)))];
+  // Enrollment and service dates of the slots' students only (one slot's day reads four, not 500);
+  // past a few dozen, reading everyone is cheaper than filtering by a list.
+  const ids = [...new Set(defs.flatMap((d) => d.members.map((m) => m.studentId)))];
+  const members = ids.length <= 64 ? ids : undefined;
   return occurrences(
     defs,
     calendarsFor(db),
