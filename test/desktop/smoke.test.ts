@@ -3,8 +3,7 @@
 // store), loads the sample caseload, logs a session, and quits, leaving a backup made on quit.
 // It runs wherever the Electron binary is installed (CI installs it; `npm run test:desktop`). The build
 // machines have no Electron binary, so there it is skipped with a one-line reason.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, type Page } from 'playwright-core';
@@ -15,11 +14,13 @@ const ROOT = resolve(__dirname, '../..');
 /** The Electron binary, or why the test cannot run here. */
 function electronBinary(): { path: string } | { why: string } {
   if (!existsSync(join(ROOT, 'out', 'main', 'index.cjs'))) return { why: 'no build in out/ (run npm run build)' };
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof path === 'string' && existsSync(path)) return { path };
-  } catch {
-    // the npm package throws when its binary was never downloaded
+  // Read where the npm package put its binary rather than require('electron'): requiring it when the
+  // binary is missing starts a download, and a test must never go to the network.
+  const pkg = join(ROOT, 'node_modules', 'electron');
+  const pathFile = join(pkg, 'path.txt');
+  if (existsSync(pathFile)) {
+    const path = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
+    if (existsSync(path)) return { path };
   }
   return { why: 'the Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD)' };
 }

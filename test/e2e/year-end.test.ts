@@ -60,7 +60,11 @@ describe('the year ends', () => {
     // The student whose page opens (the list may still be re-sorting, so take the name from the page).
     await p.getByRole('table').getByRole('link').first().click();
     await p.waitForURL(/students\/\d+/);
+    // The student page is drawn (its own button is there) before its heading is read: until then the
+    // caseload's heading may still be on screen.
+    await p.getByRole('button', { name: 'Export student file…' }).waitFor();
     const name = (await p.getByRole('heading', { level: 1 }).innerText()).trim();
+    expect(name).not.toBe('Caseload');
     // With the keyboard: focus the button, Enter; type the passphrase twice.
     await p.getByRole('button', { name: 'Export student file…' }).focus();
     await p.keyboard.press('Enter');

@@ -85,25 +85,26 @@ function viewContext(
   today: string,
   list: Occurrence[],
   withMakeups: boolean,
+  shared?: Pick<ViewContext, 'schools' | 'links'>,
 ): ViewContext {
-  const setup = getScheduleSetup(db);
   const ids = [...new Set(list.flatMap((o) => o.studentIds))];
+  // The ids travel as one JSON parameter: one compiled statement whatever their number.
   const names = new Map<number, string>();
   if (ids.length) {
     for (const r of db
       .prepare(
         `SELECT id, coalesce(preferred_name, first_name) || ' ' || substr(last_name, 1, 1) || '.' AS n FROM students
-         WHERE id IN (${ids.map(() => '?').join(',')})`,
+         WHERE id IN (SELECT value FROM json_each(?))`,
       )
-      .all(...ids) as { id: number; n: string }[])
+      .all(JSON.stringify(ids)) as { id: number; n: string }[])
       names.set(r.id, r.n);
   }
   const slotIds = [...new Set(list.map((o) => o.slotId))];
   const labels = new Map<number, string | null>();
   if (slotIds.length) {
     for (const r of db
-      .prepare(`SELECT id, label FROM slots WHERE id IN (${slotIds.map(() => '?').join(',')})`)
-      .all(...slotIds) as { id: number; label: string | null }[])
+      .prepare(`SELECT id, label FROM slots WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(slotIds)) as { id: number; label: string | null }[])
       labels.set(r.id, r.label);
   }
   const counts = new Map<number, number>();
@@ -122,10 +123,10 @@ function viewContext(
     }
   }
   return {
-    schools: new Map(setup.schools.map((x) => [x.schoolId, x])),
+    schools: shared?.schools ?? new Map(getScheduleSetup(db).schools.map((x) => [x.schoolId, x])),
     names,
     labels,
-    links: links(db, from, to),
+    links: shared?.links ?? links(db, from, to),
     today,
     openMakeups: (id) => counts.get(id) ?? 0,
   };
@@ -204,7 +205,7 @@ export function agenda(db: Sqlite, date: string, today: string): Agenda {
     });
   }
   const pastList = all.filter((o) => o.date < date && o.date < today && !ctx.links.has(`${o.slotId}@${o.date}`));
-  const pastCtx = pastList.length ? viewContext(db, back, date, today, pastList, false) : ctx;
+  const pastCtx = pastList.length ? viewContext(db, back, date, today, pastList, false, ctx) : ctx;
   const notLogged = pastList.map((o) => view(o, pastCtx)).reverse();
   const schoolDay = [...calendarsFor(db).values()].some((c) => c.isInstructional(toDay(date)));
   return { date, schoolDay, occurrences: day, gaps, notLogged, blocks };
