@@ -27,6 +27,7 @@ import { loadCalendars } from './schools';
 import { getSettings } from './settings';
 import { getStudent } from './students';
 import { REPORT_PLAN_SQL } from './report-plan';
+import { LINES_SQL } from './lines-sql';
 import { calendarForStudent, loadEnrollments } from './enrollment';
 import { clipLinesToEnrollment } from '../../../shared/domain/enrollment';
 import type { InstructionalCalendar } from '../../../shared/domain/calendar';
@@ -71,11 +72,6 @@ function context(db: Sqlite, today: string): Context {
     today,
   };
 }
-
-const LINES_SQL = `SELECT p.student_id AS studentId, l.id, l.setting, l.interval, l.minutes,
-  l.start_date AS startDate, l.end_date AS endDate
-  FROM service_lines l JOIN plans p ON p.id = l.plan_id
-  WHERE l.start_date <= ? AND l.end_date >= ?`;
 
 function summarise(
   ctx: Context,

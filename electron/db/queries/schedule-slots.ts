@@ -16,6 +16,7 @@ import { AppError, invalid, notFound } from '../../ipc/errors';
 import type { Sqlite } from '../db';
 import { getSchool } from './schools';
 import { loadEnrollments } from './enrollment';
+import { LINES_SQL } from './lines-sql';
 
 const PALETTE = ['#2f6db5', '#b5482f', '#2f8f5b', '#8a4fb5', '#b58a2f', '#2f9fb5', '#b52f7a', '#5b6b2f'];
 
@@ -211,13 +212,12 @@ export function studentSpans(db: Sqlite, from: string, to: string, ids?: readonl
       service: [],
     });
   }
-  for (const l of db
-    .prepare(
-      `SELECT p.student_id AS studentId, l.start_date AS a, l.end_date AS b FROM service_lines l
-       JOIN plans p ON p.id = l.plan_id WHERE l.start_date <= ? AND l.end_date >= ? ${someLines}`,
-    )
-    .all(to, from, ...idArgs) as { studentId: number; a: string; b: string }[]) {
-    out.get(l.studentId)?.service.push({ from: toDay(l.a), to: toDay(l.b) });
+  for (const l of db.prepare(`${LINES_SQL} ${someLines}`).all(to, from, ...idArgs) as {
+    studentId: number;
+    startDate: string;
+    endDate: string;
+  }[]) {
+    out.get(l.studentId)?.service.push({ from: toDay(l.startDate), to: toDay(l.endDate) });
   }
   return out;
 }

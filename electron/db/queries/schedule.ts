@@ -7,6 +7,7 @@ import type {
   Agenda,
   AgendaGap,
   OccurrenceView,
+  ScheduleSetup,
   SchoolSchedule,
   StudentCoverage,
   WeekView,
@@ -25,6 +26,7 @@ import {
 } from '../../../shared/domain/schedule';
 import { AppError, invalid } from '../../ipc/errors';
 import type { Sqlite } from '../db';
+import { LINES_SQL } from './lines-sql';
 import { calendarsFor, loadMakeupInputsByStudent } from './minutes';
 import { getScheduleSetup, getSlot, loadRotations, loadSlotDefs, studentSpans } from './schedule-slots';
 import { createSession, deleteSession, getSession } from './sessions';
@@ -78,6 +80,8 @@ interface ViewContext {
   openMakeups: (studentId: number) => number;
 }
 
+const schoolsById = (setup: ScheduleSetup) => new Map(setup.schools.map((x) => [x.schoolId, x]));
+
 function viewContext(
   db: Sqlite,
   from: string,
@@ -85,7 +89,7 @@ function viewContext(
   today: string,
   list: Occurrence[],
   withMakeups: boolean,
-  shared?: Pick<ViewContext, 'schools' | 'links'>,
+  shared: Pick<ViewContext, 'schools'> & Partial<Pick<ViewContext, 'links'>>,
 ): ViewContext {
   const ids = [...new Set(list.flatMap((o) => o.studentIds))];
   // The ids travel as one JSON parameter: one compiled statement whatever their number.
@@ -123,10 +127,10 @@ function viewContext(
     }
   }
   return {
-    schools: shared?.schools ?? new Map(getScheduleSetup(db).schools.map((x) => [x.schoolId, x])),
+    schools: shared.schools,
     names,
     labels,
-    links: shared?.links ?? links(db, from, to),
+    links: shared.links ?? links(db, from, to),
     today,
     openMakeups: (id) => counts.get(id) ?? 0,
   };
@@ -161,8 +165,7 @@ function view(o: Occurrence, c: ViewContext): OccurrenceView {
 }
 
 /** Marks the conflicts of the occurrences and the non-student blocks (busy time too) on each. */
-function markConflicts(db: Sqlite, list: OccurrenceView[], blocks: BlockView[] = []) {
-  const setup = getScheduleSetup(db);
+function markConflicts(setup: ScheduleSetup, list: OccurrenceView[], blocks: BlockView[] = []) {
   const name = (id: number) => setup.schools.find((x) => x.schoolId === id)?.school ?? `school #${id}`;
   const all: { date: string; startTime: string; endTime: string; schoolId: number | null; conflicts: string[] }[] = [
     ...list,
@@ -179,6 +182,9 @@ function markConflicts(db: Sqlite, list: OccurrenceView[], blocks: BlockView[] =
 export function agenda(db: Sqlite, date: string, today: string): Agenda {
   const back = addDays(date, -NOT_LOGGED_DAYS);
   const all = occurrencesBetween(db, back, date);
+  // The schools and travel are read once for the whole agenda.
+  const setup = getScheduleSetup(db);
+  const schools = schoolsById(setup);
   const ctx = viewContext(
     db,
     back,
@@ -186,11 +192,11 @@ export function agenda(db: Sqlite, date: string, today: string): Agenda {
     today,
     all.filter((o) => o.date === date),
     true,
+    { schools },
   );
   const day = all.filter((o) => o.date === date).map((o) => view(o, ctx));
   const blocks = blockViews(db, date, date);
-  markConflicts(db, day, blocks);
-  const setup = getScheduleSetup(db);
+  markConflicts(setup, day, blocks);
   const travel = travelLookup(setup.travel);
   const gaps: AgendaGap[] = [];
   for (let i = 1; i < day.length; i++) {
@@ -217,16 +223,16 @@ export function weekView(db: Sqlite, date: string, today: string, schoolId?: num
   const to = fromDay(monday + 4);
   let list = occurrencesBetween(db, from, to);
   if (schoolId) list = list.filter((o) => o.schoolId === schoolId);
-  const ctx = viewContext(db, from, to, today, list, false);
+  const setup = getScheduleSetup(db);
+  const ctx = viewContext(db, from, to, today, list, false, { schools: schoolsById(setup) });
   const views = list.map((o) => view(o, ctx));
   // The teachers' version of one school lists only that school's students: no blocks.
   const blocks = schoolId ? [] : blockViews(db, from, to);
-  const found = markConflicts(db, views, blocks);
+  const found = markConflicts(setup, views, blocks);
   const days = [0, 1, 2, 3, 4].map((i) => {
     const d = fromDay(monday + i);
     return { date: d, occurrences: views.filter((v) => v.date === d), blocks: blocks.filter((b) => b.date === d) };
   });
-  const setup = getScheduleSetup(db);
   return {
     from,
     to,
@@ -374,10 +380,6 @@ export function plannedMinutes(db: Sqlite, studentId: number, setting: Setting, 
     .filter((o) => o.setting === setting && o.studentIds.includes(studentId) && !done.has(`${o.slotId}@${o.date}`))
     .reduce((n, o) => n + o.minutes, 0);
 }
-
-const LINES_SQL = `SELECT p.student_id AS studentId, l.id, l.setting, l.interval, l.minutes,
-  l.start_date AS startDate, l.end_date AS endDate
-  FROM service_lines l JOIN plans p ON p.id = l.plan_id WHERE l.start_date <= ? AND l.end_date >= ?`;
 
 /** Planned vs owed per setting over the intervals containing a date, per student (all active, or one). */
 export function caseloadCoverage(db: Sqlite, date: string, studentId?: number): StudentCoverage[] {
