@@ -1,4 +1,5 @@
 import { openSqlite, type Sqlite } from './cipher';
+import { watchTables } from './memo';
 import { LATEST_VERSION, type Migration, migrations as allMigrations } from './migrations';
 
 export type { Sqlite };
@@ -47,6 +48,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Sqlite {
       throw new Error('SQLite refused the durability settings Caseload needs');
     }
     if (!options.readonly) migrate(db, options.migrations ?? allMigrations, options.beforeMigrate);
+    if (!options.readonly) watchTables(db);
     cacheStatements(db);
     return db;
   } catch (e) {

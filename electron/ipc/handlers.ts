@@ -37,6 +37,7 @@ import { enrollmentHandlers } from './handlers/enrollment';
 import { workloadHandlers } from './handlers/workload';
 import { checkRecords } from '../db/queries/records-check';
 import { finalReportsTouching } from '../db/queries/sessions';
+import { beginTransaction } from '../db/memo';
 
 export interface HandlerContext {
   db: Sqlite;
@@ -588,6 +589,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
         }
         // One user action, one transaction: the change and its audit entry land together or not at all.
         const value = ctx.db.transaction(() => {
+          beginTransaction(ctx.db);
           const note = audit?.note(parsed.data, ctx.db);
           const v = run(parsed.data, ctx);
           if (audit && note) writeAudit(ctx.db, now(ctx), audit, note, v);

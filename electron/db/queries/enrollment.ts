@@ -23,13 +23,18 @@ export function listEnrollments(db: Sqlite, studentId: number): EnrollmentRow[] 
 }
 
 /** Every student's enrollments (or one student's), for the minutes engine. */
-export function loadEnrollments(db: Sqlite, studentId?: number): Map<number, Enrollment[]> {
+export function loadEnrollments(db: Sqlite, studentId?: number | readonly number[]): Map<number, Enrollment[]> {
+  const many = Array.isArray(studentId);
+  const where =
+    studentId == null ? '' : many ? 'WHERE student_id IN (SELECT value FROM json_each(?))' : 'WHERE student_id = ?';
   const rows = db
     .prepare(
       `SELECT student_id AS studentId, school_id AS schoolId, start_date AS startDate, end_date AS endDate,
-        end_kind AS endKind FROM enrollments ${studentId == null ? '' : 'WHERE student_id = ?'}`,
+        end_kind AS endKind FROM enrollments ${where}`,
     )
-    .all(...(studentId == null ? [] : [studentId])) as (Enrollment & { studentId: number })[];
+    .all(...(studentId == null ? [] : [many ? JSON.stringify(studentId) : studentId])) as (Enrollment & {
+    studentId: number;
+  })[];
   const out = new Map<number, Enrollment[]>();
   for (const { studentId: sid, ...rest } of rows) {
     const list = out.get(sid);

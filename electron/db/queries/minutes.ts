@@ -28,23 +28,18 @@ import { getSettings } from './settings';
 import { getStudent } from './students';
 import { REPORT_PLAN_SQL } from './report-plan';
 import { LINES_SQL } from './lines-sql';
+import { forget, memoized } from '../memo';
 import { calendarForStudent, loadEnrollments } from './enrollment';
 import { clipLinesToEnrollment } from '../../../shared/domain/enrollment';
 import type { InstructionalCalendar } from '../../../shared/domain/calendar';
 
-// Calendars change rarely and are read on every minutes query: cache per connection, and let the
-// IPC layer drop the cache after any write that touches schools or calendars.
-const calendarCache = new WeakMap<Sqlite, Map<number, SchoolCalendar>>();
+// Calendars change rarely and are read on every minutes query: kept per connection until a school
+// year or closure is written (by any code; the IPC layer may also drop them after its writes).
 export function calendarsFor(db: Sqlite): Map<number, SchoolCalendar> {
-  let c = calendarCache.get(db);
-  if (!c) {
-    c = loadCalendars(db);
-    calendarCache.set(db, c);
-  }
-  return c;
+  return memoized(db, 'calendars', ['school_years', 'closures'], () => loadCalendars(db));
 }
 export function invalidateCalendars(db: Sqlite): void {
-  calendarCache.delete(db);
+  forget(db, 'calendars');
 }
 
 /** A student's calendar (their schools by enrollment dates) and a reader that cuts lines to enrolled days. */

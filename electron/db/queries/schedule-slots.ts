@@ -147,12 +147,22 @@ export function listSlots(db: Sqlite, filter: { schoolId?: number | undefined; s
     .prepare(
       `SELECT m.slot_id AS slotId, m.student_id AS studentId, st.first_name || ' ' || st.last_name AS name,
         m.start_date AS startDate, m.end_date AS endDate
-       FROM slot_students m JOIN students st ON st.id = m.student_id ORDER BY st.last_name, st.first_name, m.start_date`,
+       FROM slot_students m JOIN students st ON st.id = m.student_id ${filter.slotId ? 'WHERE m.slot_id = ?' : ''}
+       ORDER BY st.last_name, st.first_name, m.start_date`,
     )
-    .all() as { slotId: number; studentId: number; name: string; startDate: string; endDate: string | null }[];
+    .all(...(filter.slotId ? [filter.slotId] : [])) as {
+    slotId: number;
+    studentId: number;
+    name: string;
+    startDate: string;
+    endDate: string | null;
+  }[];
   const logged = db
-    .prepare('SELECT slot_id AS slotId, count(*) AS n FROM occurrence_sessions GROUP BY slot_id')
-    .all() as { slotId: number; n: number }[];
+    .prepare(
+      `SELECT slot_id AS slotId, count(*) AS n FROM occurrence_sessions ${filter.slotId ? 'WHERE slot_id = ?' : ''}
+       GROUP BY slot_id`,
+    )
+    .all(...(filter.slotId ? [filter.slotId] : [])) as { slotId: number; n: number }[];
   const loggedBy = new Map(logged.map((l) => [l.slotId, l.n]));
   const bySlot = new Map<number, Slot['students']>();
   for (const m of members) {
@@ -195,7 +205,7 @@ export function studentSpans(db: Sqlite, from: string, to: string, ids?: readonl
   const some = ids ? 'WHERE id IN (SELECT value FROM json_each(?))' : '';
   const someLines = ids ? 'AND p.student_id IN (SELECT value FROM json_each(?))' : '';
   const idArgs = ids ? [JSON.stringify(ids)] : [];
-  const enrolled = ids?.length === 1 ? loadEnrollments(db, ids[0]) : loadEnrollments(db);
+  const enrolled = ids ? loadEnrollments(db, ids) : loadEnrollments(db);
   for (const st of db.prepare(`SELECT id, school_id AS schoolId FROM students ${some}`).all(...idArgs) as {
     id: number;
     schoolId: number;
@@ -230,18 +240,20 @@ function studentSchool(db: Sqlite, studentId: number, field: string): { name: st
   return st;
 }
 
-/** Slots overlapping [from, to] with their members, for the engine. */
-export function loadSlotDefs(db: Sqlite, from: string, to: string): SlotDef[] {
+/** Slots overlapping [from, to] with their members (of every slot, or of one), for the engine. */
+export function loadSlotDefs(db: Sqlite, from: string, to: string, slotId?: number): SlotDef[] {
+  const one = slotId != null ? 'AND sl.id = ?' : '';
+  const args = slotId != null ? [to, from, slotId] : [to, from];
   const rows = db
-    .prepare(`${SLOT_SQL} WHERE sl.start_date <= ? AND (sl.end_date IS NULL OR sl.end_date >= ?)`)
-    .all(to, from) as SlotRow[];
+    .prepare(`${SLOT_SQL} WHERE sl.start_date <= ? AND (sl.end_date IS NULL OR sl.end_date >= ?) ${one}`)
+    .all(...args) as SlotRow[];
   const members = db
     .prepare(
       `SELECT m.slot_id AS slotId, m.student_id AS studentId, m.start_date AS startDate, m.end_date AS endDate
        FROM slot_students m JOIN slots sl ON sl.id = m.slot_id
-       WHERE sl.start_date <= ? AND (sl.end_date IS NULL OR sl.end_date >= ?)`,
+       WHERE sl.start_date <= ? AND (sl.end_date IS NULL OR sl.end_date >= ?) ${one}`,
     )
-    .all(to, from) as { slotId: number; studentId: number; startDate: string; endDate: string | null }[];
+    .all(...args) as { slotId: number; studentId: number; startDate: string; endDate: string | null }[];
   const bySlot = new Map<number, SlotDef['members']>();
   for (const m of members) {
     let list = bySlot.get(m.slotId);

@@ -26,6 +26,7 @@ import {
 } from '../../../shared/domain/schedule';
 import { AppError, invalid } from '../../ipc/errors';
 import type { Sqlite } from '../db';
+import { memoized, memoizedPerStudent } from '../memo';
 import { LINES_SQL } from './lines-sql';
 import { calendarsFor, loadMakeupInputsByStudent } from './minutes';
 import { getScheduleSetup, getSlot, loadRotations, loadSlotDefs, studentSpans } from './schedule-slots';
@@ -36,10 +37,32 @@ import { blockViews } from './work-blocks';
 /** How far back the agenda looks for occurrences neither logged nor cancelled. */
 export const NOT_LOGGED_DAYS = 28;
 
-/** Every occurrence over [from, to] (the engine, over this database). */
-export function occurrencesBetween(db: Sqlite, from: string, to: string, slotId?: number): Occurrence[] {
-  let defs = loadSlotDefs(db, from, to);
-  if (slotId != null) defs = defs.filter((d) => d.id === slotId);
+/** What the occurrences are computed from: writing any of these tables recomputes them. */
+export const SCHEDULE_TABLES = [
+  'slots',
+  'slot_students',
+  'school_schedules',
+  'schools',
+  'school_years',
+  'closures',
+  'students',
+  'enrollments',
+  'plans',
+  'service_lines',
+] as const;
+
+/**
+ * Every occurrence over [from, to] (the engine, over this database). Kept until one of the tables it
+ * is computed from is written (logging a session keeps it): the result is shared, never change it.
+ */
+export function occurrencesBetween(db: Sqlite, from: string, to: string, slotId?: number): readonly Occurrence[] {
+  return memoized(db, `occurrences:${from}:${to}:${slotId ?? ''}`, SCHEDULE_TABLES, () =>
+    computeOccurrences(db, from, to, slotId),
+  );
+}
+
+function computeOccurrences(db: Sqlite, from: string, to: string, slotId?: number): Occurrence[] {
+  const defs = loadSlotDefs(db, from, to, slotId);
   // Enrollment and service dates of the slots' students only (one slot's day reads four, not 500);
   // past a few dozen, reading everyone is cheaper than filtering by a list.
   const ids = [...new Set(defs.flatMap((d) => d.members.map((m) => m.studentId)))];
@@ -87,7 +110,7 @@ function viewContext(
   from: string,
   to: string,
   today: string,
-  list: Occurrence[],
+  list: readonly Occurrence[],
   withMakeups: boolean,
   shared: Pick<ViewContext, 'schools'> & Partial<Pick<ViewContext, 'links'>>,
 ): ViewContext {
@@ -111,20 +134,27 @@ function viewContext(
       .all(JSON.stringify(slotIds)) as { id: number; label: string | null }[])
       labels.set(r.id, r.label);
   }
-  const counts = new Map<number, number>();
-  if (withMakeups) {
-    const codes = new Set<MissCode>(getSettings(db).makeupCodes);
+  let counts = new Map<number, number>();
+  if (withMakeups && ids.length) {
     const since = addDays(today, -365);
-    // One read of the year's misses for every student of the day (not one query per student).
-    const byStudent = loadMakeupInputsByStudent(db, ids, since, today);
-    for (const id of ids) {
-      const inputs = byStudent.get(id);
-      if (!inputs) continue;
-      counts.set(
-        id,
-        makeupLedger(inputs.misses, inputs.makeups, codes).rows.filter((r) => r.owesMakeup && r.outstanding > 0).length,
-      );
-    }
+    // Kept per student until their attendance is written: logging a group of four recounts four.
+    counts = memoizedPerStudent(db, `openMakeups:${since}:${today}`, ['settings'], ids, (missing) => {
+      const codes = new Set<MissCode>(getSettings(db).makeupCodes);
+      // One read of the year's misses for every student of the day (not one query per student).
+      const byStudent = loadMakeupInputsByStudent(db, missing, since, today);
+      const out = new Map<number, number>();
+      for (const id of missing) {
+        const inputs = byStudent.get(id);
+        out.set(
+          id,
+          inputs
+            ? makeupLedger(inputs.misses, inputs.makeups, codes).rows.filter((r) => r.owesMakeup && r.outstanding > 0)
+                .length
+            : 0,
+        );
+      }
+      return out;
+    });
   }
   return {
     schools: shared.schools,
@@ -221,7 +251,7 @@ export function weekView(db: Sqlite, date: string, today: string, schoolId?: num
   const monday = mondayOf(toDay(date));
   const from = fromDay(monday);
   const to = fromDay(monday + 4);
-  let list = occurrencesBetween(db, from, to);
+  let list: readonly Occurrence[] = occurrencesBetween(db, from, to);
   if (schoolId) list = list.filter((o) => o.schoolId === schoolId);
   const setup = getScheduleSetup(db);
   const ctx = viewContext(db, from, to, today, list, false, { schools: schoolsById(setup) });

@@ -118,7 +118,10 @@ function validate(db: Sqlite, v: SessionInput, sessionId: number | null, today: 
   if (v.date > today) {
     throw invalid('date', `${v.date} is after today (${today}); a session is logged once it has happened`);
   }
-  const enrollments = loadEnrollments(db);
+  const enrollments = loadEnrollments(
+    db,
+    v.students.map((s) => s.studentId),
+  );
   const calendars = calendarsFor(db);
   const schoolName = db.prepare('SELECT name FROM schools WHERE id = ?');
   const studentQ = db.prepare(

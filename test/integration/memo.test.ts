@@ -1,0 +1,181 @@
+// Figures kept between reads (electron/db/memo.ts) are dropped by every write to what they were
+// computed from, whoever writes: the handlers, or plain SQL. A kept figure must never be stale.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoized, memoizedPerStudent } from '../../electron/db/memo';
+import { TestApp, seedSchool, seedStudent } from '../helpers/db';
+
+let app: TestApp;
+let lincoln: number;
+let ava: number;
+let ben: number;
+
+const weekly = (days: number[]) => ({ kind: 'weekdays' as const, days });
+
+beforeEach(() => {
+  // Today is Wed 2026-10-14; Mon 10-12 is a holiday at Lincoln.
+  app = new TestApp('2026-10-14');
+  lincoln = seedSchool(app, [{ startDate: '2026-10-12', label: "Indigenous Peoples' Day" }]).school.id;
+  ava = seedStudent(app, lincoln, 'Ava', 'Nguyen').id;
+  ben = seedStudent(app, lincoln, 'Ben', 'Ortiz').id;
+  for (const id of [ava, ben]) {
+    const plan = app.call('createPlan', { studentId: id, startDate: '2026-08-26', endDate: '2027-06-11' });
+    app.call('createServiceLine', {
+      planId: plan.id,
+      setting: 'pull_out',
+      grouping: 'group',
+      maxGroupSize: 4,
+      interval: 'week',
+      minutes: 60,
+      startDate: '2026-08-26',
+      endDate: '2027-06-11',
+    });
+  }
+});
+afterEach(() => app.close());
+
+describe('memoized', () => {
+  it('keeps a value until a watched table is written, by any code', () => {
+    let runs = 0;
+    const count = () =>
+      memoized(app.db, 'test:schools', ['schools'], () => {
+        runs++;
+        return (app.db.prepare('SELECT count(*) AS n FROM schools').get() as { n: number }).n;
+      });
+    expect(count()).toBe(1);
+    expect(count()).toBe(1);
+    expect(runs).toBe(1);
+    // A write to another table keeps it.
+    app.db.prepare("UPDATE students SET first_name = 'Avery' WHERE id = ?").run(ava);
+    expect(count()).toBe(1);
+    expect(runs).toBe(1);
+    // Plain SQL, not a handler: still seen.
+    app.db.prepare("INSERT INTO schools (name) VALUES ('Oak Middle')").run();
+    expect(count()).toBe(2);
+    expect(runs).toBe(2);
+    app.db.prepare("DELETE FROM schools WHERE name = 'Oak Middle'").run();
+    expect(count()).toBe(1);
+  });
+
+  it('never keeps what was read inside a transaction that is rolled back', () => {
+    const count = () =>
+      memoized(
+        app.db,
+        'test:schools2',
+        ['schools'],
+        () => (app.db.prepare('SELECT count(*) AS n FROM schools').get() as { n: number }).n,
+      );
+    expect(count()).toBe(1);
+    expect(() =>
+      app.db.transaction(() => {
+        app.db.prepare("INSERT INTO schools (name) VALUES ('Oak Middle')").run();
+        expect(count()).toBe(2);
+        throw new Error('roll back');
+      })(),
+    ).toThrow('roll back');
+    expect(count()).toBe(1);
+    // Read in a transaction that writes nothing (as every call through the IPC layer runs): kept.
+    let runs = 0;
+    const kept = () =>
+      memoized(app.db, 'test:kept', ['schools'], () => {
+        runs++;
+        return runs;
+      });
+    app.db.transaction(() => kept())();
+    app.db.transaction(() => kept())();
+    expect(kept()).toBe(1);
+  });
+
+  it('recomputes per student only those whose attendance was written', () => {
+    const seen: number[][] = [];
+    const minutes = () =>
+      memoizedPerStudent(app.db, 'test:minutes', [], [ava, ben], (ids) => {
+        seen.push(ids);
+        const out = new Map<number, number>();
+        for (const id of ids)
+          out.set(
+            id,
+            (
+              app.db
+                .prepare(
+                  `SELECT coalesce(sum(a.minutes), 0) AS n FROM attendance a JOIN sessions s ON s.id = a.session_id
+                   WHERE a.student_id = ? AND s.setting = 'pull_out'`,
+                )
+                .get(id) as { n: number }
+            ).n,
+          );
+        return out;
+      });
+    expect([...minutes()]).toEqual([
+      [ava, 0],
+      [ben, 0],
+    ]);
+    const s = app.call('createSession', {
+      date: '2026-10-13',
+      startTime: '09:00',
+      minutes: 30,
+      setting: 'pull_out',
+      grouping: 'individual',
+      students: [{ studentId: ava, code: 'present' }],
+    });
+    expect([...minutes()]).toEqual([
+      [ava, 30],
+      [ben, 0],
+    ]);
+    expect(seen).toEqual([[ava, ben], [ava]]);
+    // The session's setting changes: its students are recomputed, through the session row alone.
+    app.db.prepare("UPDATE sessions SET setting = 'push_in' WHERE id = ?").run(s.id);
+    expect(minutes().get(ava)).toBe(0);
+    expect(seen.at(-1)).toEqual([ava]);
+    app.call('deleteSession', { id: s.id });
+    expect(minutes().get(ava)).toBe(0);
+    expect(minutes().get(ben)).toBe(0);
+  });
+});
+
+describe("today's agenda, kept between reads", () => {
+  it('follows every write: a slot edit, a log, a cancel, an undo, a calendar change', () => {
+    const slot = app.call('createSlot', {
+      schoolId: lincoln,
+      startTime: '09:00',
+      endTime: '09:30',
+      setting: 'pull_out',
+      grouping: 'group',
+      startDate: '2026-09-01',
+      recurrence: weekly([2]),
+      studentIds: [ava, ben],
+    });
+    const agenda = () => app.call('getAgenda', { date: '2026-10-14' });
+    expect(agenda().occurrences.map((o) => [o.startTime, o.students.map((s) => s.openMakeups)])).toEqual([
+      ['09:00', [0, 0]],
+    ]);
+    // Last Wednesday was not logged; cancelling it for the provider owes both a makeup.
+    expect(agenda().notLogged.map((o) => o.date)).toContain('2026-10-07');
+    app.call('cancelOccurrence', { slotId: slot.id, date: '2026-10-07', code: 'provider_absent' });
+    const a = agenda();
+    expect(a.notLogged.map((o) => o.date)).not.toContain('2026-10-07');
+    expect(a.occurrences[0]!.students.map((s) => s.openMakeups)).toEqual([1, 1]);
+    // Undo: the makeups are no longer owed and the occurrence is not logged again.
+    app.call('undoOccurrence', { slotId: slot.id, date: '2026-10-07' });
+    expect(agenda().occurrences[0]!.students.map((s) => s.openMakeups)).toEqual([0, 0]);
+    expect(agenda().notLogged.map((o) => o.date)).toContain('2026-10-07');
+    // The slot moves to 10:00 from today: the agenda shows it at once.
+    app.call('changeSlot', {
+      id: slot.id,
+      from: '2026-10-14',
+      startTime: '10:00',
+      endTime: '10:30',
+      setting: 'pull_out',
+      grouping: 'group',
+      startDate: '2026-09-01',
+      recurrence: weekly([2]),
+    });
+    expect(agenda().occurrences.map((o) => o.startTime)).toEqual(['10:00']);
+    // Today becomes a closure (plain SQL, as an import would): no occurrence today.
+    app.db
+      .prepare(
+        "INSERT INTO closures (school_year_id, start_date, end_date, label) SELECT id, '2026-10-14', '2026-10-14', 'Snow day' FROM school_years",
+      )
+      .run();
+    expect(agenda().occurrences).toEqual([]);
+  });
+});
