@@ -10,6 +10,7 @@ import { fmtDate } from '../format';
 import { useLeaveGuard } from '../leave-guard';
 import { SummaryTable } from './StudentPage';
 
+const NO_DATA = /^No data was recorded/;
 const TREND = { rising: 'rising', flat: 'flat', falling: 'falling', not_enough_data: 'too few points for a trend' };
 
 export function ReportEditor() {
@@ -296,7 +297,10 @@ function GoalEditor({
         · Baseline: {goal.baseline ?? '—'}
       </p>
       {s.points === 0 ? (
-        <p className="notice">No data was recorded for this goal in this period.</p>
+        // Said once: the narrative drafted from no data already says it.
+        !NO_DATA.test(value.narrative.trim()) && (
+          <p className="notice">No data was recorded for this goal in this period.</p>
+        )
       ) : (
         <div className="split">
           <dl className="numbers">

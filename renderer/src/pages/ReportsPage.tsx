@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { PeriodRow } from '../../../shared/api/types';
 import { call, invalidateAfter, useApi } from '../api';
 import { Confirm, Empty, ErrorMessage, Loading, Status } from '../components/ui';
 import { fmtDate } from '../format';
-import { TableHead } from '../components/TableHead';
+import { ReportRows } from '../features/reports/ReportRows';
+import { PeriodChoice, sameKind } from '../features/reports/PeriodChoice';
 
 interface BatchState {
   total: number;
@@ -16,8 +17,16 @@ interface BatchState {
   running: boolean;
 }
 
-/** Every school's period with the same school year and label (e.g. every school's Quarter 1, 2026–27). */
-const sameKind = (a: PeriodRow, b: PeriodRow) => a.schoolYear === b.schoolYear && a.label === b.label;
+/** "Due Jan 30, 2027 at all 10 schools", or each due date with its schools when they differ. */
+function dueText(periods: PeriodRow[]): string {
+  const byDue = new Map<string, string[]>();
+  for (const p of periods) byDue.set(p.dueDate, [...(byDue.get(p.dueDate) ?? []), p.schoolName]);
+  if (byDue.size === 1) return `Due ${fmtDate(periods[0]!.dueDate)} at all ${periods.length} schools`;
+  return [...byDue]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([due, schools]) => `Due ${fmtDate(due)}: ${schools.join(', ')}`)
+    .join(' · ');
+}
 
 export function ReportsPage() {
   const periods = useApi('listReportingPeriods');
@@ -33,11 +42,7 @@ export function ReportsPage() {
   const chosen = anchor ? (single ? [anchor] : list.filter((p) => sameKind(p, anchor))) : [];
   const periodIds = chosen.map((p) => p.id);
   const acrossSchools = !single && chosen.length > 1;
-  const groups = list.filter(
-    (p, i) => list.findIndex((q) => sameKind(p, q)) === i && list.filter((q) => sameKind(p, q)).length > 1,
-  );
   const rows = useApi('listReportGroup', { periodIds }, periodIds.length > 0);
-  const navigate = useNavigate();
   const qc = useQueryClient();
   const [batch, setBatch] = useState<BatchState | null>(null);
   const [batchError, setBatchError] = useState<unknown>(null);
@@ -144,39 +149,9 @@ export function ReportsPage() {
         </Empty>
       ) : (
         <div className="filters">
-          <label>
-            Reporting period
-            <select
-              value={acrossSchools ? `all:${anchor?.id ?? ''}` : String(anchor?.id ?? '')}
-              onChange={(e) => {
-                const v = e.target.value;
-                setParams(v.startsWith('all:') ? { all: v.slice(4) } : { period: v });
-              }}
-            >
-              {groups.length > 0 && (
-                <optgroup label="All schools">
-                  {groups.map((p) => (
-                    <option key={`all-${p.id}`} value={`all:${p.id}`}>
-                      All schools · {p.schoolYear} · {p.label}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-              <optgroup label="One school">
-                {list.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.schoolName} · {p.schoolYear} · {p.label} ({fmtDate(p.startDate)} – {fmtDate(p.endDate)})
-                  </option>
-                ))}
-              </optgroup>
-            </select>
-          </label>
+          <PeriodChoice list={list} anchor={anchor} acrossSchools={acrossSchools} onChoose={(p) => setParams(p)} />
           {anchor && (
-            <span className="muted">
-              {acrossSchools
-                ? chosen.map((p) => `${p.schoolName} due ${fmtDate(p.dueDate)}`).join(' · ')
-                : `Due ${fmtDate(anchor.dueDate)}`}
-            </span>
+            <span className="muted">{acrossSchools ? dueText(chosen) : `Due ${fmtDate(anchor.dueDate)}`}</span>
           )}
         </div>
       )}
@@ -206,47 +181,7 @@ export function ReportsPage() {
           )}
         </div>
       )}
-      {rows.data && (
-        <table className="table" data-testid="reports-table">
-          <TableHead
-            cols={[
-              'Student',
-              ...(acrossSchools ? ['School'] : []),
-              'Grade',
-              { label: 'Goals', num: true },
-              'Report',
-              { label: 'Open', hidden: true },
-            ]}
-          />
-          <tbody>
-            {rows.data.map((r) => (
-              <tr key={`${r.periodId}-${r.studentId}`}>
-                <th scope="row">{r.name}</th>
-                {acrossSchools && <td>{r.schoolName}</td>}
-                <td>{r.grade}</td>
-                <td className="num">{r.goals}</td>
-                <td>
-                  {r.status === 'new'
-                    ? 'Not started'
-                    : r.status === 'draft'
-                      ? `Draft (version ${r.version})${r.reviewed ? ', reviewed' : ''}`
-                      : `Final, version ${r.version} (${fmtDate(r.finalizedAt?.slice(0, 10))})`}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => navigate(`/reports/${r.periodId}/${r.studentId}`)}
-                  >
-                    {r.status === 'final' ? 'View' : 'Write'}
-                    <span className="sr-only"> report for {r.name}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {rows.data && <ReportRows rows={rows.data} acrossSchools={acrossSchools} />}
       <Confirm
         open={confirm}
         title={`Finalise ${reviewed.length} reviewed report${reviewed.length === 1 ? '' : 's'}?`}
