@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createHashRouter, RouterProvider } from 'react-router';
+import { createHashRouter, Link, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { YearEndPage } from './features/year-end/YearEndPage';
@@ -69,7 +69,7 @@ function NotFound() {
     <section aria-labelledby="nf-title">
       <h1 id="nf-title">Nothing here</h1>
       <p>
-        This page does not exist. <a href="#/">Back to the caseload</a>
+        This page does not exist. <Link to="/">Back to the caseload</Link>
       </p>
     </section>
   );

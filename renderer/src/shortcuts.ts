@@ -25,6 +25,7 @@ export const SHORTCUTS: { group: string; items: [string, string][] }[] = [
       ['?', 'This list of shortcuts'],
       ['Tab, first stop', 'Skip to content'],
       ['Escape', 'Close a dialog (asks first when you have typed in it)'],
+      ['Enter / Escape', 'Leaving a screen with unsaved changes: keep as draft and leave / stay'],
     ],
   },
   {

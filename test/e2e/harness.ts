@@ -156,6 +156,18 @@ export class E2EApp {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
   }
 
+  /**
+   * Answers the question asked on leaving a screen with unsaved changes (LeavePrompt): by default
+   * "Keep as draft and leave", as a user going elsewhere for a moment would.
+   */
+  async answerLeave(
+    answer: 'Keep as draft and leave' | 'Discard changes and leave' | 'Stay' = 'Keep as draft and leave',
+  ) {
+    const question = this.page.getByRole('dialog', { name: 'Leave this screen?' });
+    await question.getByRole('button', { name: answer }).click();
+    await question.waitFor({ state: 'hidden' });
+  }
+
   async go(hash: string) {
     await this.page.goto(`${this.url}#${hash}`);
   }

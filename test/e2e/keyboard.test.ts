@@ -135,6 +135,7 @@ describe('the session form from the keyboard', () => {
     await p.getByLabel('Attendance for Liam Garcia').press('r');
     await p.getByLabel('Note').fill('Refused at the door; try after lunch.');
     await app.nav(/^Compliance/);
+    await app.answerLeave('Keep as draft and leave');
     await p.getByRole('heading', { name: 'Compliance' }).waitFor();
     await app.nav(/^Log session/);
     await p.getByRole('group', { name: /^Liam/ }).waitFor();

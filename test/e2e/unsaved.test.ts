@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2EApp, SHOTS } from './harness';
 
 // Closing the window with changes not yet saved asks first (beforeunload), for every form the issue
-// names; moving to another screen keeps the draft instead of asking.
+// names; moving to another screen asks in the app's own question (leave-prompt.test.ts), and keeps
+// the draft.
 let app: E2EApp;
 const call = <T>(r: { ok: boolean; value?: T; error?: { message: string } }): T => {
   if (!r.ok) throw new Error(r.error?.message);
@@ -75,8 +76,9 @@ describe('closing with unsaved changes', () => {
     await p.getByRole('group', { name: /^Ava/ }).waitFor();
     expect(asked).toEqual(['beforeunload']);
     expect(await p.getByLabel('Note').inputValue()).toBe('Worked on the tripod grasp.');
-    // Another screen and back: no question, the draft is there.
+    // Another screen and back: the app's own question, "keep as draft", and the draft is there.
     await app.nav(/^Compliance/);
+    await app.answerLeave('Keep as draft and leave');
     await p.getByRole('heading', { name: 'Compliance' }).waitFor();
     await app.nav(/^Log session/);
     expect(await p.getByLabel('Note').inputValue()).toBe('Worked on the tripod grasp.');

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useApi } from '../api';
+import { LeavePrompt } from './LeavePrompt';
 import { ShortcutSheet } from './ShortcutSheet';
 
 export const NAV = [
@@ -75,9 +76,19 @@ export function Layout() {
       }
     };
     window.addEventListener('keydown', onKey);
+    // A plain link to a screen ("#/…") goes through the router too, so that leaving a form asks first.
+    const onClick = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      const a = (e.target as Element | null)?.closest?.('a[href^="#/"]');
+      if (!a || (a as HTMLAnchorElement).target) return;
+      e.preventDefault();
+      void navigate(a.getAttribute('href')!.slice(1));
+    };
+    document.addEventListener('click', onClick);
     return () => {
       off?.();
       window.removeEventListener('keydown', onKey);
+      document.removeEventListener('click', onClick);
     };
   }, [navigate]);
   const [collapsed, setCollapsed] = useState(initialCollapsed);
@@ -159,6 +170,7 @@ export function Layout() {
         <p className="offline">Offline · data stays on this computer</p>
       </nav>
       <ShortcutSheet open={sheet} onClose={() => setSheet(false)} />
+      <LeavePrompt />
       <main id="main" tabIndex={-1}>
         <StartupNotice />
         <Outlet />

@@ -82,8 +82,14 @@ export function Modal({
     if (!open && d.open) d.close();
   }, [open]);
   const isDirty = () => typed.current || [...sources.current].some((s) => s.isDirty());
-  // Closing the window with typed text in an open dialog asks first.
-  useLeaveGuard(`the “${title}” form`, () => isDirty(), open);
+  // Closing the window, or moving to another screen (a keyboard shortcut), with typed text in an open
+  // dialog asks first; "discard and leave" throws the dialog's drafts away.
+  useLeaveGuard(`the “${title}” form`, () => isDirty(), open, undefined, {
+    discard: () => {
+      for (const s of sources.current) s.discard();
+      typed.current = false;
+    },
+  });
   const requestClose = () => {
     if (isDirty()) setAsking(true);
     else onClose();

@@ -205,7 +205,10 @@ function SessionForm({ session }: { session?: Session | undefined }) {
     edited.current = true;
   };
   const isEdited = () => edited.current;
-  useLeaveGuard(session ? 'the session being edited' : 'the session form', isEdited);
+  // Leaving the screen or closing the window with changes asks first; "discard" throws the draft away.
+  useLeaveGuard(session ? 'the session being edited' : 'the session form', isEdited, true, undefined, {
+    discard: discardDraft,
+  });
   const [saved, setSaved] = useState<Session | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const create = useWrite('createSession');
@@ -214,7 +217,11 @@ function SessionForm({ session }: { session?: Session | undefined }) {
   const occurrence =
     !session && params.get('slot') ? { slotId: Number(params.get('slot')), date: params.get('date') ?? date } : null;
   const logOccurrence = useWrite('logOccurrence');
-  const del = useWrite('deleteSession', () => navigate(-1));
+  // A deleted session leaves nothing to keep: going back does not ask.
+  const del = useWrite('deleteSession', () => {
+    discardDraft();
+    void navigate(-1);
+  });
   const m = session ? update : occurrence ? logOccurrence : create;
 
   const addStudent = async (studentId: number, preset?: Partial<Row>) => {
@@ -350,7 +357,16 @@ function SessionForm({ session }: { session?: Session | undefined }) {
         { onSuccess: done },
       );
     else if (occurrence)
-      logOccurrence.mutate({ ...occurrence, session: value }, { onSuccess: () => void navigate(-1) });
+      logOccurrence.mutate(
+        { ...occurrence, session: value },
+        {
+          onSuccess: () => {
+            // Saved: going back does not ask.
+            discardDraft();
+            void navigate(-1);
+          },
+        },
+      );
     else create.mutate(value, { onSuccess: done });
   };
 

@@ -48,7 +48,10 @@ function Editor({
   const [confirm, setConfirm] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [outError, setOutError] = useState<unknown>(null);
-  const save = useWrite('saveProgressReport', () => setMessage('Draft saved.'));
+  const save = useWrite('saveProgressReport', () => {
+    setMessage('Draft saved.');
+    setAutoError(null); // stored: nothing left unsaved
+  });
   const finalise = useWrite('finaliseProgressReport', () => {
     setConfirm(false);
     onVersion(undefined);
@@ -88,7 +91,11 @@ function Editor({
           void qc.invalidateQueries({ queryKey: ['listReportGroup'], refetchType: 'none' });
           void qc.invalidateQueries({ queryKey: ['getProgressReport'], refetchType: 'none' });
         })
-        .catch(setAutoError);
+        .catch((e: unknown) => {
+          // Not stored: kept as pending, so leaving the page (or closing the window) tries again.
+          if (pending.current == null) pending.current = g;
+          setAutoError(e);
+        });
     };
   });
   const typed = useRef(false);
@@ -104,23 +111,29 @@ function Editor({
     return () => clearTimeout(t);
   }, [goals, readOnly]);
   useEffect(() => () => flush.current(), []);
+  const cancelAutosave = () => {
+    pending.current = null;
+  };
   // Closing the window within a moment of typing, or after a failed store, asks first (and stores).
+  // Moving to another screen stores the narratives as the page is left, so it asks only when the
+  // last store failed (something is truly unsaved).
   useLeaveGuard(
     `the ${report.period.label} report for ${report.student.name}`,
     () => !readOnly && (pending.current != null || autoError != null),
     true,
     () => flush.current(),
+    { asksOnNavigate: () => !readOnly && autoError != null, discard: cancelAutosave },
   );
-  const cancelAutosave = () => {
-    pending.current = null;
-  };
 
   const out = async (kind: 'print' | 'pdf') => {
     cancelAutosave();
     setOutError(null);
     setMessage(null);
     try {
-      if (!readOnly) await call('saveProgressReport', { ...key, goals });
+      if (!readOnly) {
+        await call('saveProgressReport', { ...key, goals });
+        setAutoError(null);
+      }
       const input = { ...key, version: report.version };
       if (kind === 'print') {
         const r = await call('printProgressReport', input);
