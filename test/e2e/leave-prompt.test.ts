@@ -74,7 +74,9 @@ describe('leaving a screen with unsaved changes', () => {
     await app.nav(/^Compliance/);
     await question().waitFor();
     expect(await question().textContent()).toContain('The session form has changes that are not saved.');
-    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Keep as draft and leave');
+    expect(await p.evaluate<string | null | undefined>('document.activeElement?.textContent')).toBe(
+      'Keep as draft and leave',
+    );
     await app.screenshot('leave-prompt-1280');
 
     // Stay: still on the form, with the text.

@@ -48,6 +48,8 @@ function Editor({
   const [confirm, setConfirm] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [outError, setOutError] = useState<unknown>(null);
+  // The last autosave's failure: something typed is not stored.
+  const [autoError, setAutoError] = useState<unknown>(null);
   const save = useWrite('saveProgressReport', () => {
     setMessage('Draft saved.');
     setAutoError(null); // stored: nothing left unsaved
@@ -75,7 +77,6 @@ function Editor({
   const qc = useQueryClient();
   const pending = useRef<typeof goals | null>(null);
   const [autoSaved, setAutoSaved] = useState<string | null>(null);
-  const [autoError, setAutoError] = useState<unknown>(null);
   const flush = useRef<() => void>(() => {});
   useEffect(() => {
     flush.current = () => {
