@@ -2,38 +2,29 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { encryptPlaintextDatabase, newDatabaseKey } from '../electron/db/cipher';
 import { closeDatabase, openDatabase } from '../electron/db/db';
 import { generateCaseload, usSchoolYear } from '../electron/db/sample';
+import { time, timeAfter } from './timing';
 import { createHandlers } from '../electron/ipc/handlers';
 
 const TODAY = '2026-11-18';
-
-function median(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-function time(runs: number, fn: (i: number) => void): number {
-  fn(-1);
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn(i);
-    out.push(performance.now() - t);
-  }
-  return median(out);
-}
 
 function figures(file: string, key: Buffer | null, years: number) {
   const open = time(30, () => closeDatabase(openDatabase(file, { key })));
   const db = openDatabase(file, { key });
   const h = createHandlers({ db, dataPath: file, today: () => TODAY });
   const year = usSchoolYear(years > 1 ? 2025 : 2026);
-  const compliance = time(15, () => {
-    const r = h.caseloadCompliance({ from: year.firstDay, to: year.lastDay });
-    if (!r.ok) throw new Error(r.error.message);
-  });
+  // From scratch each run: a write to the schools makes every student's figures be worked out again.
+  const touch = db.prepare('UPDATE schools SET name = name WHERE id = (SELECT min(id) FROM schools)');
+  const compliance = timeAfter(
+    15,
+    () => touch.run(),
+    () => {
+      const r = h.caseloadCompliance({ from: year.firstDay, to: year.lastDay });
+      if (!r.ok) throw new Error(r.error.message);
+    },
+  );
   const group = (
     db.prepare('SELECT id FROM students WHERE school_id = (SELECT min(id) FROM schools) LIMIT 4').all() as {
       id: number;

@@ -3,6 +3,7 @@
 import type { Sqlite } from '../electron/db/db';
 import { occurrencesBetween } from '../electron/db/queries/schedule';
 import type { Handlers } from '../electron/ipc/handlers';
+import { timeAfter } from './timing';
 
 type Time = (runs: number, fn: (i: number) => void) => number;
 type Report = (o: Record<string, unknown>) => void;
@@ -41,20 +42,6 @@ export function generateSlots(db: Sqlite, h: Handlers, yearStart: string): numbe
     }
   }
   return slots;
-}
-
-/** The median of `fn` over runs, each after an untimed `before` (and followed by an untimed `after`). */
-function timeAfter(runs: number, before: (i: number) => void, fn: () => void, after?: () => void): number {
-  const out: number[] = [];
-  for (let i = -1; i < runs; i++) {
-    before(i);
-    const t = performance.now();
-    fn();
-    if (i >= 0) out.push(performance.now() - t);
-    after?.();
-  }
-  out.sort((a, b) => a - b);
-  return out[Math.floor(out.length / 2)]!;
 }
 
 export function benchSchedule(

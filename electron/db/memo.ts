@@ -79,6 +79,14 @@ function triggers(table: string): string[] {
        BEGIN SELECT caseload_memo_student(student_id) FROM attendance WHERE session_id IN (OLD.id, NEW.id); END`,
       `CREATE TEMP TRIGGER IF NOT EXISTS memo_att_sessions_delete BEFORE DELETE ON main.sessions
        BEGIN SELECT caseload_memo_student(student_id) FROM attendance WHERE session_id = OLD.id; END`,
+      // An occurrence logged (or undone) is no longer planned for any student of its slot.
+      ...['INSERT', 'DELETE', 'UPDATE'].map((ev) => {
+        const rows = ev === 'INSERT' ? ['NEW'] : ev === 'DELETE' ? ['OLD'] : ['OLD', 'NEW'];
+        const body = rows
+          .map((r) => `SELECT caseload_memo_student(student_id) FROM slot_students WHERE slot_id = ${r}.slot_id;`)
+          .join(' ');
+        return `CREATE TEMP TRIGGER IF NOT EXISTS memo_att_occurrence_sessions_${ev.toLowerCase()} AFTER ${ev} ON main.occurrence_sessions BEGIN ${body} END`;
+      }),
       ...['INSERT', 'DELETE', 'UPDATE'].map((ev) => {
         const rows = ev === 'INSERT' ? ['NEW'] : ev === 'DELETE' ? ['OLD'] : ['OLD', 'NEW'];
         const body = rows
@@ -115,10 +123,8 @@ function watch(db: Sqlite, s: State, tables: readonly string[]): boolean {
   return true;
 }
 
-/** The tables the kept figures are computed from, watched as the database opens. */
-const KNOWN_TABLES = [
-  'attendance',
-  'settings',
+/** What the schedule's occurrences are computed from: writing any of these recomputes them. */
+export const SCHEDULE_TABLES = [
   'slots',
   'slot_students',
   'school_schedules',
@@ -129,7 +135,10 @@ const KNOWN_TABLES = [
   'enrollments',
   'plans',
   'service_lines',
-];
+] as const;
+
+/** The tables the kept figures are computed from, watched as the database opens. */
+const KNOWN_TABLES = ['attendance', 'settings', ...SCHEDULE_TABLES];
 
 /** Watches the tables figures are kept from (call once the schema is migrated). */
 export function watchTables(db: Sqlite): void {

@@ -1,11 +1,14 @@
 // Figures kept between reads (electron/db/memo.ts) are dropped by every write to what they were
 // computed from, whoever writes: the handlers, or plain SQL. A kept figure must never be stale.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../electron/db/db';
 import { memoized, memoizedPerStudent } from '../../electron/db/memo';
+import { createHandlers } from '../../electron/ipc/handlers';
 import { TestApp, seedSchool, seedStudent } from '../helpers/db';
 
 let app: TestApp;
 let lincoln: number;
+let yearId: number;
 let ava: number;
 let ben: number;
 
@@ -14,7 +17,9 @@ const weekly = (days: number[]) => ({ kind: 'weekdays' as const, days });
 beforeEach(() => {
   // Today is Wed 2026-10-14; Mon 10-12 is a holiday at Lincoln.
   app = new TestApp('2026-10-14');
-  lincoln = seedSchool(app, [{ startDate: '2026-10-12', label: "Indigenous Peoples' Day" }]).school.id;
+  const seeded = seedSchool(app, [{ startDate: '2026-10-12', label: "Indigenous Peoples' Day" }]);
+  lincoln = seeded.school.id;
+  yearId = seeded.year.id;
   ava = seedStudent(app, lincoln, 'Ava', 'Nguyen').id;
   ben = seedStudent(app, lincoln, 'Ben', 'Ortiz').id;
   for (const id of [ava, ben]) {
@@ -177,5 +182,91 @@ describe("today's agenda, kept between reads", () => {
       )
       .run();
     expect(agenda().occurrences).toEqual([]);
+  });
+});
+
+describe('caseload compliance, kept per student', () => {
+  const year = { from: '2026-08-26', to: '2027-06-11' };
+  const week = { from: '2026-10-12', to: '2026-10-16' };
+  /** The same figures worked out on a connection of its own, which has kept nothing. */
+  function fresh(range: { from: string; to: string }) {
+    const db = openDatabase(app.file);
+    try {
+      const h = createHandlers({ db, dataPath: app.file, today: () => app.today });
+      const r = h.caseloadCompliance(range);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    } finally {
+      closeDatabase(db);
+    }
+  }
+  const same = () => {
+    for (const range of [year, week]) expect(app.call('caseloadCompliance', range)).toEqual(fresh(range));
+  };
+
+  it('equals a fresh computation after every kind of write', () => {
+    const session = (date: string, startTime: string, code: 'present' | 'student_absent', ids = [ava]) =>
+      app.call('createSession', {
+        date,
+        startTime,
+        minutes: 30,
+        setting: 'pull_out',
+        grouping: ids.length > 1 ? 'group' : 'individual',
+        students: ids.map((studentId) => ({ studentId, code })),
+      });
+    same();
+    // Ava gets 30 of her 60 this week; the first read keeps both students, the second recounts Ava.
+    const s = session('2026-10-13', '09:00', 'present');
+    same();
+    const before = app.call('caseloadCompliance', week).rows.find((r) => r.studentId === ava)!.summary;
+    expect(before.deliveredTotal).toBe(30);
+    // The session was push-in after all: Ava's pull-out is short again, push-in is extra.
+    app.call('updateSession', {
+      id: s.id,
+      date: '2026-10-13',
+      startTime: '09:00',
+      minutes: 30,
+      setting: 'push_in',
+      grouping: 'individual',
+      students: [{ studentId: ava, code: 'present' }],
+    });
+    same();
+    // Ben absent (no makeup owed for a student's absence), then a group session, deleted.
+    session('2026-10-14', '10:00', 'student_absent', [ben]);
+    same();
+    const g = session('2026-10-07', '11:00', 'present', [ava, ben]);
+    same();
+    app.call('deleteSession', { id: g.id });
+    same();
+    // A snow day on Thursday 10-15 (a calendar write): every student's figures are worked out again.
+    app.call('addClosure', { schoolYearId: yearId, startDate: '2026-10-15', label: 'Snow day' });
+    same();
+    // A slot's occurrence logged with changes (Ben left out): Ben's planned minutes change too.
+    const slot = app.call('createSlot', {
+      schoolId: lincoln,
+      startTime: '13:00',
+      endTime: '13:30',
+      setting: 'pull_out',
+      grouping: 'group',
+      startDate: '2026-09-01',
+      recurrence: weekly([0, 2, 4]),
+      studentIds: [ava, ben],
+    });
+    same();
+    app.call('logOccurrence', {
+      slotId: slot.id,
+      date: '2026-10-14',
+      session: {
+        date: '2026-10-14',
+        startTime: '13:00',
+        minutes: 30,
+        setting: 'pull_out',
+        grouping: 'individual',
+        students: [{ studentId: ava, code: 'present' }],
+      },
+    });
+    same();
+    app.call('exitStudent', { studentId: ben, date: '2026-10-14', reason: 'Moved out of the district' });
+    same();
   });
 });

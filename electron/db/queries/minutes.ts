@@ -28,7 +28,7 @@ import { getSettings } from './settings';
 import { getStudent } from './students';
 import { REPORT_PLAN_SQL } from './report-plan';
 import { LINES_SQL } from './lines-sql';
-import { forget, memoized } from '../memo';
+import { SCHEDULE_TABLES, forget, memoized, memoizedPerStudent } from '../memo';
 import { calendarForStudent, loadEnrollments } from './enrollment';
 import { clipLinesToEnrollment } from '../../../shared/domain/enrollment';
 import type { InstructionalCalendar } from '../../../shared/domain/calendar';
@@ -350,6 +350,129 @@ export function studentOverview(db: Sqlite, studentId: number, today: string): S
   return { studentId, today, periods, weekly, ledger: ledgerAll.rows, threshold: ctx.threshold };
 }
 
+/** Up to this many students, their rows are read by id; past it, reading everyone is cheaper. */
+const FEW_STUDENTS = 64;
+
+/** What a student's compliance figures are computed from, besides their own attendance. */
+const COMPLIANCE_TABLES = [...SCHEDULE_TABLES, 'settings'] as const;
+
+/** The compliance summary of each student over a range (the inputs read once for them all). */
+function complianceSummaries(
+  db: Sqlite,
+  ctx: Context,
+  cals: Map<number, SchoolCalendar>,
+  range: { from: string; to: string },
+  today: string,
+  ids: readonly number[],
+): Map<number, MinutesSummary> {
+  const few = ids.length <= FEW_STUDENTS ? JSON.stringify(ids) : null;
+  const who = few ? 'AND a.student_id IN (SELECT value FROM json_each(?))' : '';
+  const enrollments = few ? loadEnrollments(db, ids) : loadEnrollments(db);
+  // Compliance per interval judges whole intervals: lines, present minutes and makeups over all of them.
+  const span = judgementSpan(range.from, range.to, cals.values());
+  const lines = new Map<number, OwedLine[]>();
+  for (const l of db
+    .prepare(few ? `${LINES_SQL} AND p.student_id IN (SELECT value FROM json_each(?))` : LINES_SQL)
+    .all(span.to, span.from, ...(few ? [few] : [])) as (OwedLine & { studentId: number })[]) {
+    const list = lines.get(l.studentId);
+    if (list) list.push(l);
+    else lines.set(l.studentId, [l]);
+  }
+  // One pass over the attendance of every interval touching the range (rows as stored, no SQL
+  // grouping, which measured slower): the range's figures summed as the SQL of the range summed them,
+  // and compliance's present minutes by date.
+  const attendance = new Map<number, AttendanceRow[]>();
+  const present = new Map<number, PresentMinutes[]>();
+  const rawRows = db
+    .prepare(
+      `SELECT a.student_id, a.date, s.setting, s.grouping, a.code, a.minutes
+       FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE a.date BETWEEN ? AND ? ${who}`,
+    )
+    .raw(true)
+    .all(
+      span.from < range.from ? span.from : range.from,
+      span.to > range.to ? span.to : range.to,
+      ...(few ? [few] : []),
+    ) as [number, string, Setting, Grouping, AttendanceCode, number][];
+  // The range's rows summed per student, setting, grouping and code, as the SQL of the range did.
+  const sums = new Map<number, AttendanceRow>();
+  for (const [sid, date, setting, grouping, code, minutes] of rawRows) {
+    if (date >= range.from && date <= range.to) {
+      const k = sid * 64 + ROW_KEY[setting] * 21 + ROW_KEY[grouping] * 7 + ROW_KEY[code];
+      const had = sums.get(k);
+      if (had) had.minutes += minutes;
+      else {
+        const row = { setting, grouping, code, minutes };
+        sums.set(k, row);
+        const list = attendance.get(sid);
+        if (list) list.push(row);
+        else attendance.set(sid, [row]);
+      }
+    }
+    if (code === 'present' && date <= today) {
+      const list = present.get(sid);
+      const row = { date, setting, minutes };
+      if (list) list.push(row);
+      else present.set(sid, [row]);
+    }
+  }
+  const makeups = loadMakeupInputsByStudent(db, few ? ids : null, span.from, span.to);
+  const planned = span.to >= today ? plannedMinutes(db, few ? ids : null, today, span.to) : new Map();
+  const students = new Map(
+    (
+      db
+        .prepare(`SELECT id, school_id AS schoolId FROM students WHERE id IN (SELECT value FROM json_each(?))`)
+        .all(JSON.stringify(ids)) as { id: number; schoolId: number }[]
+    ).map((r) => [r.id, r.schoolId]),
+  );
+  const out = new Map<number, MinutesSummary>();
+  for (const id of ids) {
+    const { rows: ledger, credits } = ledgerAndCredits(makeups.get(id), ctx.makeupCodes);
+    out.set(
+      id,
+      summarise(
+        ctx,
+        calendarForStudent(cals, enrollments.get(id), students.get(id)!),
+        clipLinesToEnrollment(lines.get(id) ?? [], enrollments.get(id) ?? []),
+        attendance.get(id) ?? [],
+        balanceBetween(ledger, range.from, range.to),
+        range.from,
+        range.to,
+        {
+          present: present.get(id) ?? NO_INPUTS.present,
+          makeups: credits,
+          planned: planned.get(id) ?? NO_INPUTS.planned,
+          detail: 'flagged',
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * The delivery mix in therapist time over a range: each session in the range once, for its length,
+ * when someone (at the chosen school) was present in it. Kept until attendance or students change.
+ */
+function rangeMix(db: Sqlite, range: { from: string; to: string; schoolId?: number | undefined }) {
+  return memoized(db, `mix:${range.from}:${range.to}:${range.schoolId ?? ''}`, ['attendance', 'students'], () => {
+    const rows = db
+      .prepare(
+        `SELECT a.session_id, s.setting, s.minutes, st.school_id
+         FROM attendance a JOIN sessions s ON s.id = a.session_id JOIN students st ON st.id = a.student_id
+         WHERE a.date BETWEEN ? AND ? AND a.code = 'present'`,
+      )
+      .raw(true)
+      .all(range.from, range.to) as [number, Setting, number, number][];
+    const sessions = new Map<number, SessionTime>();
+    for (const [sessionId, setting, minutes, schoolId] of rows) {
+      if (range.schoolId && schoolId !== range.schoolId) continue;
+      sessions.set(sessionId, { setting, minutes, anyPresent: true });
+    }
+    return deliveryMix(sessions.values());
+  });
+}
+
 /** Small numbers for the vocabularies, to key per-student sums without building strings. */
 const ROW_KEY: Record<Setting | Grouping | AttendanceCode, number> = {
   push_in: 0,
@@ -394,103 +517,27 @@ export function caseloadCompliance(
     schoolId: number;
     schoolName: string;
   }[];
-  const enrollments = loadEnrollments(db);
-  // Compliance per interval judges whole intervals: lines, present minutes and makeups over all of them.
-  const span = judgementSpan(range.from, range.to, cals.values());
-  const lines = new Map<number, OwedLine[]>();
-  for (const l of db.prepare(LINES_SQL).all(span.to, span.from) as (OwedLine & { studentId: number })[]) {
-    const list = lines.get(l.studentId);
-    if (list) list.push(l);
-    else lines.set(l.studentId, [l]);
-  }
-  // One pass over the attendance of every interval touching the range (rows as stored, no SQL
-  // grouping, which measured slower): the range's figures summed as the SQL of the range summed them,
-  // and compliance's present minutes by date.
-  const attendance = new Map<number, AttendanceRow[]>();
-  const present = new Map<number, PresentMinutes[]>();
-  const rawRows = db
-    .prepare(
-      `SELECT a.student_id, a.date, s.setting, s.grouping, a.code, a.minutes, s.id, s.minutes
-       FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE a.date BETWEEN ? AND ?`,
-    )
-    .raw(true)
-    .all(span.from < range.from ? span.from : range.from, span.to > range.to ? span.to : range.to) as [
-    number,
-    string,
-    Setting,
-    Grouping,
-    AttendanceCode,
-    number,
-    number,
-    number,
-  ][];
-  // The delivery mix in therapist time: each session in the range once, for its length, when someone
-  // (at the chosen school) was present in it.
-  const schoolOf = range.schoolId
-    ? new Map(
-        (db.prepare('SELECT id, school_id AS s FROM students').all() as { id: number; s: number }[]).map((r) => [
-          r.id,
-          r.s,
-        ]),
-      )
-    : null;
-  const mixSessions = new Map<number, SessionTime>();
-  // The range's rows summed per student, setting, grouping and code, as the SQL of the range did.
-  const sums = new Map<number, AttendanceRow>();
-  for (const [sid, date, setting, grouping, code, minutes, sessionId, sessionMinutes] of rawRows) {
-    if (date >= range.from && date <= range.to) {
-      if (code === 'present' && (!schoolOf || schoolOf.get(sid) === range.schoolId)) {
-        mixSessions.set(sessionId, { setting, minutes: sessionMinutes, anyPresent: true });
-      }
-      const k = sid * 64 + ROW_KEY[setting] * 21 + ROW_KEY[grouping] * 7 + ROW_KEY[code];
-      const had = sums.get(k);
-      if (had) had.minutes += minutes;
-      else {
-        const row = { setting, grouping, code, minutes };
-        sums.set(k, row);
-        const list = attendance.get(sid);
-        if (list) list.push(row);
-        else attendance.set(sid, [row]);
-      }
-    }
-    if (code === 'present' && date <= today) {
-      const list = present.get(sid);
-      const row = { date, setting, minutes };
-      if (list) list.push(row);
-      else present.set(sid, [row]);
-    }
-  }
-  const makeups = loadMakeupInputsByStudent(db, null, span.from, span.to);
-  const planned = span.to >= today ? plannedMinutes(db, null, today, span.to) : new Map();
-  const rows: ComplianceRow[] = students.map((st) => {
-    const { rows: ledger, credits } = ledgerAndCredits(makeups.get(st.id), ctx.makeupCodes);
-    return {
-      studentId: st.id,
-      name: st.name,
-      schoolName: st.schoolName,
-      grade: st.grade,
-      summary: summarise(
-        ctx,
-        calendarForStudent(cals, enrollments.get(st.id), st.schoolId),
-        clipLinesToEnrollment(lines.get(st.id) ?? [], enrollments.get(st.id) ?? []),
-        attendance.get(st.id) ?? [],
-        balanceBetween(ledger, range.from, range.to),
-        range.from,
-        range.to,
-        {
-          present: present.get(st.id) ?? NO_INPUTS.present,
-          makeups: credits,
-          planned: planned.get(st.id) ?? NO_INPUTS.planned,
-          detail: 'flagged',
-        },
-      ),
-    };
-  });
+  // Each student's figures are kept until their own attendance (or a table they come from) is
+  // written: the Friday check after a day of logging works out the students just logged, not all 500.
+  const summaries = memoizedPerStudent(
+    db,
+    `compliance:${range.from}:${range.to}:${today}`,
+    COMPLIANCE_TABLES,
+    students.map((st) => st.id),
+    (ids) => complianceSummaries(db, ctx, cals, range, today, ids),
+  );
+  const rows: ComplianceRow[] = students.map((st) => ({
+    studentId: st.id,
+    name: st.name,
+    schoolName: st.schoolName,
+    grade: st.grade,
+    summary: summaries.get(st.id)!,
+  }));
   // Furthest behind first; students owed nothing yet go last.
   rows.sort(
     (a, b) => (a.summary.compliance ?? Infinity) - (b.summary.compliance ?? Infinity) || a.name.localeCompare(b.name),
   );
-  const mix = deliveryMix(mixSessions.values());
+  const mix = rangeMix(db, range);
   return {
     from: range.from,
     to: range.to,

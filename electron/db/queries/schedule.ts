@@ -26,7 +26,7 @@ import {
 } from '../../../shared/domain/schedule';
 import { AppError, invalid } from '../../ipc/errors';
 import type { Sqlite } from '../db';
-import { memoized, memoizedPerStudent } from '../memo';
+import { SCHEDULE_TABLES, memoized, memoizedPerStudent } from '../memo';
 import { LINES_SQL } from './lines-sql';
 import { calendarsFor, loadMakeupInputsByStudent } from './minutes';
 import { getScheduleSetup, getSlot, loadRotations, loadSlotDefs, studentSpans } from './schedule-slots';
@@ -36,20 +36,6 @@ import { blockViews } from './work-blocks';
 
 /** How far back the agenda looks for occurrences neither logged nor cancelled. */
 export const NOT_LOGGED_DAYS = 28;
-
-/** What the occurrences are computed from: writing any of these tables recomputes them. */
-export const SCHEDULE_TABLES = [
-  'slots',
-  'slot_students',
-  'school_schedules',
-  'schools',
-  'school_years',
-  'closures',
-  'students',
-  'enrollments',
-  'plans',
-  'service_lines',
-] as const;
 
 /**
  * Every occurrence over [from, to] (the engine, over this database). Kept until one of the tables it
