@@ -244,6 +244,7 @@ describe("the therapist's week: slots across two schools, today's agenda, loggin
   it('prints the week: the therapist’s, and one school’s for its teachers', async () => {
     const p = app.page;
     await app.go('/week?date=2026-10-14');
+    await p.getByRole('button', { name: 'Coverage', exact: true }).click();
     // The caseload's coverage: Cara has 60 + 30 (the makeup) planned for 30 owed this week, Ava 90 for 60.
     const coverage = p.getByRole('region', { name: /^Coverage: students under- or over-scheduled/ });
     await expect

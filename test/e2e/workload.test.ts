@@ -77,6 +77,8 @@ describe('workload: a block in the week, the summary, the mileage CSV', () => {
     // The app opens on today's agenda (a school day with sessions planned); then the week.
     await p.getByRole('heading', { name: /Today's agenda/ }).waitFor();
     await app.go('/week?date=2026-10-14');
+    // The workload and the mileage are panels of the week, drawn when opened.
+    await p.getByRole('button', { name: 'Workload', exact: true }).click();
     const workload = p.getByTestId('workload');
     // Before the block: Tue push-in 30 (log); Wed pull-out 30 (today, planned); Thu Lincoln 08:00 pull-out
     // 30, Oak 10:00 push-in 30, one leg Lincoln→Oak 20 min (6.5 mi). Total 30 + 30 + 60 + 20 = 140.
@@ -123,6 +125,7 @@ describe('workload: a block in the week, the summary, the mileage CSV', () => {
     // Mileage for October: Thu 10-15 Lincoln→Oak, Oak→Lincoln (13); Thu 10-22 and 10-29 Lincoln→Oak (6.5
     // each). Total 26.
     await app.go('/week?date=2026-10-14');
+    await p.getByRole('button', { name: 'Mileage', exact: true }).click();
     const mileage = p.getByTestId('mileage');
     await poll(() => p.getByTestId('mileage-total').innerText()).toBe('26 mi');
     expect(await mileage.innerText()).toMatch(
@@ -159,6 +162,8 @@ describe('workload: a block in the week, the summary, the mileage CSV', () => {
       for (const w of [1280, 1024]) {
         await p.setViewportSize({ width: w, height: 800 });
         await app.go('/week?date=2026-10-14');
+        await p.getByRole('button', { name: 'Workload', exact: true }).click();
+        await p.getByRole('button', { name: 'Mileage', exact: true }).click();
         await p.getByTestId('workload').waitFor();
         await p.getByTestId('mileage').waitFor();
         expect(await p.evaluate('document.documentElement.dataset.theme')).toBe(theme);

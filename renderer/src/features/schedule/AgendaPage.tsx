@@ -1,12 +1,13 @@
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { OccurrenceView } from '../../../../shared/api/types-schedule';
 import type { BlockView } from '../../../../shared/api/types-workload';
-import { ATTENDANCE_LABELS, type MissCode, SETTING_LABELS } from '../../../../shared/domain/codes';
+import { ATTENDANCE_LABELS, type MissCode } from '../../../../shared/domain/codes';
 import { addDays, localToday } from '../../../../shared/domain/dates';
 import { useApi, useWrite } from '../../api';
 import { ErrorMessage, Loading, Modal } from '../../components/ui';
 import { fmtDay } from '../../format';
+import { AgendaCard, type AgendaAction } from './AgendaCard';
 import { MakeupDialog } from './MakeupDialog';
 
 const MISS_CODES: MissCode[] = [
@@ -16,12 +17,6 @@ const MISS_CODES: MissCode[] = [
   'student_refused',
   'school_closed',
 ];
-const STATUS_LABEL: Record<OccurrenceView['status'], string> = {
-  planned: 'Planned',
-  logged: 'Logged',
-  cancelled: 'Cancelled',
-  not_logged: 'Not logged',
-};
 const keyOf = (o: { slotId: number; date: string }) => `${o.slotId}@${o.date}`;
 
 /** Today's agenda (or any date's): the day's occurrences across schools, logged from the plan. */
@@ -100,6 +95,31 @@ export function AgendaPage() {
     if (el && (idle || listRef.current?.contains(document.activeElement))) el.focus();
   }, [focus, agenda.data]);
 
+  // The cards are memoised: their one callback stays the same and reads the latest actions.
+  const actions = useRef(act);
+  useLayoutEffect(() => {
+    actions.current = act;
+  });
+  const onAction = useCallback(
+    (action: AgendaAction, o: OccurrenceView, i: number) => {
+      if (action === 'focus') setFocus(i);
+      else if (action === 'makeups') setMakingUp(o);
+      else actions.current[action](o);
+    },
+    [setFocus, setMakingUp],
+  );
+  const card = (o: OccurrenceView, i: number) => (
+    <AgendaCard
+      key={keyOf(o)}
+      o={o}
+      index={i}
+      current={i === focus}
+      date={date}
+      busy={done.isPending}
+      onAction={onAction}
+    />
+  );
+
   if (agenda.isPending) return <Loading />;
   if (!agenda.data) return <ErrorMessage error={agenda.error} />;
   const a = agenda.data;
@@ -136,83 +156,6 @@ export function AgendaPage() {
           ⚠ {c}
         </span>
       ))}
-    </li>
-  );
-
-  const card = (o: OccurrenceView, i: number) => (
-    <li
-      key={keyOf(o)}
-      data-occurrence
-      tabIndex={i === focus ? 0 : -1}
-      className={`occurrence status-${o.status}${i === focus ? ' current' : ''}`}
-      style={{ borderLeftColor: o.colour }}
-      onFocus={() => setFocus(i)}
-      aria-label={`${o.startTime} to ${o.endTime}, ${o.school}, ${SETTING_LABELS[o.setting]}, ${o.students.map((s) => s.name).join(', ')}: ${STATUS_LABEL[o.status]}`}
-    >
-      <div className="occ-head">
-        <strong>
-          {o.date !== date && <>{fmtDay(o.date)} · </>}
-          {o.startTime}–{o.endTime}
-        </strong>
-        <span className="school-tag" style={{ background: o.colour }}>
-          {o.school}
-        </span>
-        <span>
-          {SETTING_LABELS[o.setting]} · {o.grouping === 'group' ? 'group' : 'individual'} · {o.minutes} min
-          {o.rotationDay && <> · day {o.rotationDay}</>}
-          {o.label && <> · {o.label}</>}
-        </span>
-        <span className={`badge ${o.status}`}>{STATUS_LABEL[o.status]}</span>
-      </div>
-      <ul className="occ-students">
-        {o.students.map((s) => (
-          <li key={s.studentId}>
-            <Link to={`/students/${s.studentId}`} tabIndex={-1}>
-              {s.name}
-            </Link>
-            {s.openMakeups > 0 && (
-              <span className="badge warn" title="Open makeups">
-                {s.openMakeups} makeup{s.openMakeups > 1 ? 's' : ''} owed
-              </span>
-            )}
-          </li>
-        ))}
-      </ul>
-      {o.conflicts.map((c) => (
-        <p key={c} className="conflict" role="note">
-          ⚠ {c}
-        </p>
-      ))}
-      <div className="occ-actions">
-        {o.status === 'logged' || o.status === 'cancelled' ? (
-          <button type="button" tabIndex={-1} onClick={() => act.log(o)}>
-            Open session <kbd>L</kbd>
-          </button>
-        ) : (
-          <>
-            <button
-              type="button"
-              className="primary"
-              tabIndex={-1}
-              onClick={() => act.done(o)}
-              disabled={done.isPending}
-            >
-              Done as planned <kbd>D</kbd>
-            </button>
-            <button type="button" tabIndex={-1} onClick={() => act.log(o)}>
-              Log with changes <kbd>L</kbd>
-            </button>
-            <button type="button" tabIndex={-1} onClick={() => act.cancel(o)}>
-              Cancel… <kbd>C</kbd>
-            </button>
-          </>
-        )}
-        {o.students.some((s) => s.openMakeups > 0) && (
-          <button type="button" tabIndex={-1} onClick={() => setMakingUp(o)}>
-            Schedule makeups… <kbd>M</kbd>
-          </button>
-        )}
-      </div>
     </li>
   );
 

@@ -47,7 +47,7 @@ export function CoverageList() {
   if (cov.isPending) return <Loading />;
   const off = (cov.data ?? []).filter((s) => s.rows.some((r) => Math.round(r.difference) !== 0));
   return (
-    <section aria-labelledby="cov-title">
+    <section className="panel" aria-labelledby="cov-title">
       <h2 id="cov-title">Coverage: students under- or over-scheduled ({off.length})</h2>
       {off.length === 0 ? (
         <p className="muted">Every student's schedule matches the IEP minutes this interval.</p>

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { localToday } from '../../../../shared/domain/dates';
@@ -9,6 +10,7 @@ let decided = false;
 /** The start screen: on a school day with sessions planned, today's agenda; otherwise the caseload. */
 export function StartPage({ caseload }: { caseload: ReactNode }) {
   const navigate = useNavigate();
+  const qc = useQueryClient();
   // Only the screen the app opens on turns into the agenda: choosing "Caseload" (a navigation of
   // the user's, with its own history key) always shows the caseload, also after a reload elsewhere.
   const opening = useLocation().key === 'default' && !decided;
@@ -18,16 +20,20 @@ export function StartPage({ caseload }: { caseload: ReactNode }) {
       decided = true;
       return;
     }
-    call('getAgenda', { date: localToday() })
+    const date = localToday();
+    call('getAgenda', { date })
       .then((a) => {
         decided = true;
-        if (a.schoolDay && a.occurrences.length > 0) navigate('/agenda', { replace: true });
-        else setReady(true);
+        // The agenda opens on what was just read instead of reading it a second time.
+        if (a.schoolDay && a.occurrences.length > 0) {
+          qc.setQueryData(['getAgenda', { date }], a);
+          navigate('/agenda', { replace: true });
+        } else setReady(true);
       })
       .catch(() => {
         decided = true;
         setReady(true);
       });
-  }, [navigate, opening]);
+  }, [navigate, opening, qc]);
   return ready ? caseload : <Loading />;
 }

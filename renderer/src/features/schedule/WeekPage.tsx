@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import type { OccurrenceView, Slot } from '../../../../shared/api/types-schedule';
-import type { BlockView, WorkBlock } from '../../../../shared/api/types-workload';
-import { SETTING_LABELS } from '../../../../shared/domain/codes';
+import { useSearchParams } from 'react-router';
+import type { Slot, WeekView } from '../../../../shared/api/types-schedule';
+import type { WorkBlock } from '../../../../shared/api/types-workload';
 import { addDays, localToday, weekRange } from '../../../../shared/domain/dates';
-import { WEEKDAY_NAMES } from '../../../../shared/domain/schedule';
 import { useApi, useWrite } from '../../api';
 import { Confirm, ErrorMessage, Loading, Modal } from '../../components/ui';
 import { fmtDate, fmtDay } from '../../format';
@@ -12,34 +10,59 @@ import { CoverageList } from './Coverage';
 import { SlotForm } from './SlotForm';
 import { BlockForm } from './BlockForm';
 import { MileagePanel } from './MileagePanel';
+import { SlotsPanel } from './SlotsPanel';
+import { WeekGrid } from './WeekGrid';
 import { WorkloadPanel } from './WorkloadPanel';
 
-type Cell = { o: OccurrenceView; b?: never } | { b: BlockView; o?: never };
-/** A day's slots and blocks in time order. */
-const cells = (d: { occurrences: OccurrenceView[]; blocks: BlockView[] }): Cell[] =>
-  [...d.occurrences.map((o): Cell => ({ o })), ...d.blocks.map((b): Cell => ({ b }))].sort((x, y) =>
-    (x.o ?? x.b)!.startTime.localeCompare((y.o ?? y.b)!.startTime),
-  );
+/** The week's secondary panels, each read and drawn only when opened (?show=workload,mileage). */
+const PANELS = [
+  ['workload', 'Workload'],
+  ['mileage', 'Mileage'],
+  ['slots', 'Slots'],
+  ['coverage', 'Coverage'],
+] as const;
+type Panel = (typeof PANELS)[number][0];
 
 /** The therapist's Mon–Fri across schools: each school's colour, the students of each slot, conflicts. */
 export function WeekPage() {
   const [params, setParams] = useSearchParams();
   const date = params.get('date') ?? localToday();
   const monday = weekRange(date).from;
+  const shown = new Set((params.get('show') ?? '').split(',').filter(Boolean));
   const week = useApi('getWeek', { date: monday });
-  const slots = useApi('listSlots', {});
   const blocks = useApi('listBlocks', {});
-  const [block, setBlock] = useState<WorkBlock | 'new' | null>(null);
+  // A block of the grid is opened by its id (the grid is memoised and hands out ids only).
+  const [blockId, setBlock] = useState<number | 'new' | null>(null);
   const [editing, setEditing] = useState<Slot | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Slot | null>(null);
   const [printSchool, setPrintSchool] = useState<number>(0);
   const del = useWrite('deleteSlot', () => setDeleting(null));
   const print = useWrite('exportWeekPdf');
+  const block: WorkBlock | 'new' | null =
+    blockId === 'new' ? 'new' : blockId === null ? null : (blocks.data?.find((x) => x.id === blockId) ?? null);
   if (week.isPending) return <Loading />;
   if (!week.data) return <ErrorMessage error={week.error} />;
   const w = week.data;
-  const go = (d: string) => setParams({ date: d });
-  const current = (slots.data ?? []).filter((s) => !s.endDate || s.endDate >= monday);
+  // Another week keeps the panels open; opening or closing a panel replaces the history entry.
+  const go = (d: string) =>
+    setParams((p) => {
+      const n = new URLSearchParams(p);
+      n.set('date', d);
+      return n;
+    });
+  const toggle = (panel: Panel) =>
+    setParams(
+      (p) => {
+        const n = new URLSearchParams(p);
+        const next = new Set(shown);
+        if (!next.delete(panel)) next.add(panel);
+        const list = PANELS.map(([k]) => k).filter((k) => next.has(k));
+        if (list.length) n.set('show', list.join(','));
+        else n.delete('show');
+        return n;
+      },
+      { replace: true },
+    );
   return (
     <section aria-labelledby="week-title">
       <header className="page-head">
@@ -63,7 +86,22 @@ export function WeekPage() {
         </div>
       </header>
       <div className="toolbar print-bar">
-        <label>
+        <div className="toolbar" role="group" aria-label="Show panels">
+          <span className="muted">Show</span>
+          {PANELS.map(([k, label]) => (
+            <button
+              key={k}
+              type="button"
+              className="toggle"
+              aria-expanded={shown.has(k)}
+              aria-controls={`week-panel-${k}`}
+              onClick={() => toggle(k)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        <label className="print-choice">
           Print{' '}
           <select
             value={printSchool}
@@ -88,6 +126,23 @@ export function WeekPage() {
         {print.data?.file && <span role="status">Saved to {print.data.file}</span>}
         <ErrorMessage error={print.error} />
       </div>
+      <div id="week-panel-workload" hidden={!shown.has('workload')}>
+        {shown.has('workload') && <WorkloadPanel monday={monday} />}
+      </div>
+      <div id="week-panel-mileage" hidden={!shown.has('mileage')}>
+        {shown.has('mileage') && <MileagePanel monday={monday} />}
+      </div>
+      <div id="week-panel-slots" hidden={!shown.has('slots')}>
+        {shown.has('slots') && (
+          <section className="panel" aria-labelledby="slots-title">
+            <h2 id="slots-title">Slots</h2>
+            <SlotsPanel monday={monday} schools={w.schools} onEdit={setEditing} onDelete={setDeleting} />
+          </section>
+        )}
+      </div>
+      <div id="week-panel-coverage" hidden={!shown.has('coverage')}>
+        {shown.has('coverage') && <CoverageList />}
+      </div>
       <ul className="legend" aria-label="Schools">
         {w.schools.map((s) => (
           <li key={s.schoolId}>
@@ -96,125 +151,8 @@ export function WeekPage() {
           </li>
         ))}
       </ul>
-      {w.conflicts.length > 0 && (
-        <div className="error" role="alert">
-          <strong>
-            {w.conflicts.length} conflict{w.conflicts.length > 1 ? 's' : ''} this week:
-          </strong>
-          <ul>
-            {w.conflicts.map((c, i) => (
-              <li key={i}>
-                {fmtDay(c.date)}: {c.kind === 'overlap' ? 'overlap' : 'not enough travel time'}, {c.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <div className="week-grid">
-        {w.days.map((d, i) => (
-          <section key={d.date} className="week-day" aria-label={`${WEEKDAY_NAMES[i]} ${d.date}`}>
-            <h2>
-              <Link to={`/agenda?date=${d.date}`}>{fmtDay(d.date)}</Link>
-            </h2>
-            {d.occurrences.length === 0 && d.blocks.length === 0 && <p className="muted">Nothing planned</p>}
-            {cells(d).map(({ o, b }) =>
-              b ? (
-                <button
-                  type="button"
-                  key={`b${b.blockId}`}
-                  className={`week-block${b.conflicts.length ? ' has-conflict' : ''}`}
-                  onClick={() => setBlock(blocks.data?.find((x) => x.id === b.blockId) ?? null)}
-                  title="Change this block"
-                >
-                  <span className="t">
-                    {b.startTime}–{b.endTime}
-                  </span>{' '}
-                  <span className="small">
-                    {b.label}
-                    {b.school && ` · ${b.school}`}
-                  </span>
-                  {b.note && <span className="small muted block-note">{b.note}</span>}
-                  {b.conflicts.length > 0 && <span className="conflict small"> ⚠ conflict</span>}
-                </button>
-              ) : (
-                <div
-                  key={`${o!.slotId}`}
-                  className={`week-occ status-${o.status}${o.conflicts.length ? ' has-conflict' : ''}`}
-                  style={{ borderLeftColor: o.colour }}
-                >
-                  <div className="t">
-                    {o.startTime}–{o.endTime}
-                    {o.rotationDay && <span className="muted"> · day {o.rotationDay}</span>}
-                  </div>
-                  <div className="small">
-                    {o.school} · {SETTING_LABELS[o.setting]}
-                  </div>
-                  <div>{o.students.map((s) => s.name).join(', ')}</div>
-                  {o.conflicts.length > 0 && <div className="conflict small">⚠ conflict</div>}
-                </div>
-              ),
-            )}
-          </section>
-        ))}
-      </div>
-      <WorkloadPanel monday={monday} />
-      <MileagePanel monday={monday} />
-      <h2>Slots</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>School</th>
-            <th>Time</th>
-            <th>When</th>
-            <th>Setting</th>
-            <th>Students</th>
-            <th>Dates</th>
-            <th>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {current.map((s) => (
-            <tr key={s.id}>
-              <td>{s.school}</td>
-              <td>
-                {s.startTime}–{s.endTime}
-              </td>
-              <td>
-                {s.recurrence.kind === 'weekdays'
-                  ? s.recurrence.days.map((d) => WEEKDAY_NAMES[d]).join(', ')
-                  : s.recurrence.kind === 'rotation'
-                    ? `Rotation day ${s.recurrence.days.map((d) => w.schools.find((x) => x.schoolId === s.schoolId)?.rotation?.names[d] ?? d + 1).join(', ')}`
-                    : `Once, ${s.recurrence.date}`}
-              </td>
-              <td>
-                {SETTING_LABELS[s.setting]}, {s.grouping}
-              </td>
-              <td>
-                {s.students
-                  .filter((m) => !m.endDate || m.endDate >= monday)
-                  .map((m) => m.name)
-                  .join(', ')}
-              </td>
-              <td>
-                {s.startDate} to {s.endDate ?? '…'}
-              </td>
-              <td className="actions">
-                <button type="button" onClick={() => setEditing(s)}>
-                  Edit…
-                </button>
-                {s.loggedCount === 0 && (
-                  <button type="button" className="danger" onClick={() => setDeleting(s)}>
-                    Delete…
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <CoverageList />
+      <WeekConflicts conflicts={w.conflicts} />
+      <WeekGrid days={w.days} onBlock={setBlock} />
       <Modal
         title={editing === 'new' ? 'Add a slot' : 'Change a slot'}
         open={!!editing}
@@ -242,5 +180,33 @@ export function WeekPage() {
         error={del.error}
       />
     </section>
+  );
+}
+
+/** Conflicts listed a few at a time: each is also flagged on its slot in the grid. */
+const CONFLICTS_SHOWN = 5;
+
+function WeekConflicts({ conflicts }: { conflicts: WeekView['conflicts'] }) {
+  const [all, setAll] = useState(false);
+  if (conflicts.length === 0) return null;
+  const list = all ? conflicts : conflicts.slice(0, CONFLICTS_SHOWN);
+  return (
+    <div className="error" role="alert">
+      <strong>
+        {conflicts.length} conflict{conflicts.length > 1 ? 's' : ''} this week:
+      </strong>
+      <ul>
+        {list.map((c, i) => (
+          <li key={i}>
+            {fmtDay(c.date)}: {c.kind === 'overlap' ? 'overlap' : 'not enough travel time'}, {c.message}
+          </li>
+        ))}
+      </ul>
+      {conflicts.length > CONFLICTS_SHOWN && (
+        <button type="button" className="link" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? `Show the first ${CONFLICTS_SHOWN} only` : `Show all ${conflicts.length} conflicts`}
+        </button>
+      )}
+    </div>
   );
 }
