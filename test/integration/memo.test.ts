@@ -200,8 +200,20 @@ describe('caseload compliance, kept per student', () => {
       closeDatabase(db);
     }
   }
+  /** The schedule's coverage of the IEPs, on a connection that has kept nothing. */
+  function freshCoverage(date: string) {
+    const db = openDatabase(app.file);
+    try {
+      const r = createHandlers({ db, dataPath: app.file, today: () => app.today }).getCoverage({ date });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    } finally {
+      closeDatabase(db);
+    }
+  }
   const same = () => {
     for (const range of [year, week]) expect(app.call('caseloadCompliance', range)).toEqual(fresh(range));
+    expect(app.call('getCoverage', { date: '2026-10-14' })).toEqual(freshCoverage('2026-10-14'));
   };
 
   it('equals a fresh computation after every kind of write', () => {
@@ -266,6 +278,21 @@ describe('caseload compliance, kept per student', () => {
       },
     });
     same();
+    // Ava's IEP now owes 90 a week from Monday: coverage and compliance follow the line.
+    const line = app.call('getStudent', { id: ava }).plans[0]!.lines[0]!;
+    app.call('amendServiceLine', {
+      id: line.id,
+      effectiveFrom: '2026-10-12',
+      setting: 'pull_out',
+      grouping: 'group',
+      maxGroupSize: 4,
+      interval: 'week',
+      minutes: 90,
+    });
+    same();
+    expect(
+      app.call('getCoverage', { date: '2026-10-14', studentId: ava })[0]!.rows.find((r) => r.setting === 'pull_out'),
+    ).toMatchObject({ owed: 90 });
     app.call('exitStudent', { studentId: ben, date: '2026-10-14', reason: 'Moved out of the district' });
     same();
   });

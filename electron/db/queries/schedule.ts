@@ -397,8 +397,20 @@ export function plannedMinutes(db: Sqlite, studentId: number, setting: Setting, 
     .reduce((n, o) => n + o.minutes, 0);
 }
 
-/** Planned vs owed per setting over the intervals containing a date, per student (all active, or one). */
+/**
+ * Planned vs owed per setting over the intervals containing a date, per student (all active, or one).
+ * It comes from the schedule and the IEP lines alone (not from what was logged): kept until one of
+ * those is written. The result is shared, never change it.
+ */
 export function caseloadCoverage(db: Sqlite, date: string, studentId?: number): StudentCoverage[] {
+  return [
+    ...memoized(db, `coverage:${date}:${studentId ?? ''}`, [...SCHEDULE_TABLES, 'settings'], () =>
+      computeCoverage(db, date, studentId),
+    ),
+  ];
+}
+
+function computeCoverage(db: Sqlite, date: string, studentId?: number): StudentCoverage[] {
   const calendars = calendarsFor(db);
   const options = { prorateShortWeeks: getSettings(db).prorateShortWeeks };
   const students = db
