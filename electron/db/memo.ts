@@ -138,7 +138,7 @@ export const SCHEDULE_TABLES = [
 ] as const;
 
 /** The tables the kept figures are computed from, watched as the database opens. */
-const KNOWN_TABLES = ['attendance', 'settings', ...SCHEDULE_TABLES];
+const KNOWN_TABLES = ['attendance', 'settings', ...SCHEDULE_TABLES, 'progress_reports', 'reporting_periods', 'goals'];
 
 /** Watches the tables figures are kept from (call once the schema is migrated). */
 export function watchTables(db: Sqlite): void {

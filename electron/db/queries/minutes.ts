@@ -557,6 +557,21 @@ export function caseloadCompliance(
 
 /** What is due in the next 30 days, and what is overdue, for active students. */
 export function listDeadlines(db: Sqlite, today: string): DueItem[] {
+  // Every past reporting period is checked for reports not yet final: kept until one of its tables
+  // is written (a copy, so the caller may sort or change it).
+  return memoized(db, `deadlines:${today}`, DEADLINE_TABLES, () => computeDeadlines(db, today)).map((d) => ({ ...d }));
+}
+const DEADLINE_TABLES = [
+  'plans',
+  'students',
+  'progress_reports',
+  'reporting_periods',
+  'school_years',
+  'schools',
+  'goals',
+] as const;
+
+function computeDeadlines(db: Sqlite, today: string): DueItem[] {
   const horizon = addDays(today, 30);
   const plans = db
     .prepare(
