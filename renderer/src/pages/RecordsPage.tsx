@@ -4,9 +4,10 @@ import { localToday, monthRange } from '../../../shared/domain/dates';
 import { deliveredMinutes } from '../../../shared/domain/minutes-delivered';
 import { call, useApi } from '../api';
 import { ErrorMessage, Field } from '../components/ui';
-import { fmtDay, studentName } from '../format';
+import { fmtDay } from '../format';
 import { TableHead } from '../components/TableHead';
 import { MedicaidPanel } from '../features/medicaid/MedicaidPanel';
+import { StudentChooser } from '../features/records/StudentChooser';
 import { EVALUATION_LABELS } from '../../../shared/domain/medicaid';
 
 export function RecordsPage() {
@@ -47,17 +48,7 @@ export function RecordsPage() {
       <section className="panel" aria-labelledby="log-title">
         <h2 id="log-title">Service log</h2>
         <div className="inline-form">
-          <Field label="Student" name="studentId">
-            {(p) => (
-              <select {...p} value={chosen ?? ''} onChange={(e) => setStudentId(Number(e.target.value))}>
-                {students.data?.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {studentName(s)} · {s.schoolName}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <StudentChooser students={students.data ?? []} value={chosen} onChange={setStudentId} />
           <Field label="From" name="from" error={log.error}>
             {(p) => <input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}
           </Field>

@@ -5,6 +5,8 @@ import { PeriodsEditor } from '../components/PeriodsEditor';
 import { Confirm, Empty, ErrorMessage, Field, formValues, Modal } from '../components/ui';
 import { ScheduleSettings } from '../features/schedule/ScheduleSettings';
 import { fmtDate } from '../format';
+import { Fold } from '../components/Fold';
+import { localToday } from '../../../shared/domain/dates';
 
 export function SchoolsPage() {
   const schools = useApi('listSchools');
@@ -63,8 +65,11 @@ function SchoolCalendars({ schoolId }: { schoolId: number }) {
   const years = useApi('listSchoolYears', { id: schoolId });
   const schools = useApi('listSchools');
   const school = schools.data?.find((s) => s.id === schoolId);
-  const create = useWrite('createSchoolYear');
-  const copy = useWrite('copyCalendar');
+  // A year just added or copied opens, ready for its holidays.
+  const [added, setAdded] = useState<number | null>(null);
+  const create = useWrite('createSchoolYear', (y) => setAdded(y.id));
+  const copy = useWrite('copyCalendar', (y) => setAdded(y.id));
+  const current = years.data ? currentYearId(years.data, localToday()) : null;
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const rename = useWrite('updateSchool', () => setRenaming(false));
@@ -86,8 +91,9 @@ function SchoolCalendars({ schoolId }: { schoolId: number }) {
       {years.data?.length === 0 && (
         <Empty>No school year yet. Add the first and last instructional day, then the holidays and breaks.</Empty>
       )}
+      {/* The year in session is open; the others fold to one line each, drawn when opened. */}
       {years.data?.map((y) => (
-        <YearEditor key={y.id} year={y} />
+        <YearEditor key={y.id} year={y} open={y.id === current || y.id === added} />
       ))}
       <h3>Add a school year</h3>
       <form
@@ -203,22 +209,43 @@ function CopyCalendar({
   );
 }
 
-function YearEditor({ year }: { year: SchoolYear }) {
+/** The school year in session today, else the next to start, else the latest. */
+function currentYearId(years: readonly SchoolYear[], today: string): number | null {
+  const now = years.find((y) => y.firstDay <= today && today <= y.lastDay);
+  if (now) return now.id;
+  const next = years.filter((y) => y.firstDay > today).sort((a, b) => a.firstDay.localeCompare(b.firstDay))[0];
+  if (next) return next.id;
+  return [...years].sort((a, b) => b.lastDay.localeCompare(a.lastDay))[0]?.id ?? null;
+}
+
+function YearEditor({ year, open }: { year: SchoolYear; open: boolean }) {
+  return (
+    <Fold
+      className="year"
+      testId={`year-${year.label}`}
+      defaultOpen={open}
+      summary={
+        <h3>
+          {year.label}: {fmtDate(year.firstDay)} – {fmtDate(year.lastDay)}{' '}
+          <span className="muted">
+            · {year.instructionalDays} instructional days · {year.closures.length} closure
+            {year.closures.length === 1 ? '' : 's'}
+          </span>
+        </h3>
+      }
+    >
+      {() => <YearBody year={year} />}
+    </Fold>
+  );
+}
+
+function YearBody({ year }: { year: SchoolYear }) {
   const add = useWrite('addClosure');
   const remove = useWrite('deleteClosure');
   const delYear = useWrite('deleteSchoolYear');
   const [confirm, setConfirm] = useState(false);
   return (
-    <div className="year" data-testid={`year-${year.label}`}>
-      <div className="section-head">
-        <h3>
-          {year.label}: {fmtDate(year.firstDay)} – {fmtDate(year.lastDay)}{' '}
-          <span className="muted">· {year.instructionalDays} instructional days</span>
-        </h3>
-        <button type="button" className="link danger" onClick={() => setConfirm(true)}>
-          Delete year
-        </button>
-      </div>
+    <>
       <div className="split">
         <div className="grow">
           <h4>Holidays and breaks</h4>
@@ -282,6 +309,11 @@ function YearEditor({ year }: { year: SchoolYear }) {
         </div>
         <div className="narrow">
           <PeriodsEditor year={year} />
+          <p>
+            <button type="button" className="link danger" onClick={() => setConfirm(true)}>
+              Delete year {year.label}
+            </button>
+          </p>
         </div>
       </div>
       <Confirm
@@ -294,6 +326,6 @@ function YearEditor({ year }: { year: SchoolYear }) {
         busy={delYear.isPending}
         error={delYear.error}
       />
-    </div>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { SETTING_LABELS } from '../../../../shared/domain/codes';
 import { localToday } from '../../../../shared/domain/dates';
 import { UNIT_RULE_LABELS } from '../../../../shared/domain/medicaid';
 import { call, useApi } from '../../api';
+import { Fold } from '../../components/Fold';
 import { TableHead } from '../../components/TableHead';
 import { ErrorMessage, Field } from '../../components/ui';
 import { fmtDay } from '../../format';
@@ -64,66 +65,68 @@ export function MedicaidPanel({ run }: { run: Run }) {
             </ul>
           )}
           {l.claims.length > 0 && (
-            <details>
-              <summary>The {l.claims.length} services billed</summary>
-              <table className="table compact" data-testid="medicaid-claims">
-                <TableHead
-                  cols={[
-                    'Date',
-                    'Student',
-                    'Medicaid ID',
-                    'CPT',
-                    'Setting',
-                    { label: 'Group', num: true },
-                    { label: 'Min', num: true },
-                    { label: 'Units', num: true },
-                    'Place of service',
-                  ]}
-                />
-                <tbody>
-                  {l.claims.map((c, i) => (
-                    <tr key={i}>
-                      <td>
-                        {fmtDay(c.date)} {c.startTime}
-                      </td>
-                      <td>{c.studentName}</td>
-                      <td>{c.medicaidId}</td>
-                      <td>
-                        {c.cptCode} {c.modifiers}
-                      </td>
-                      <td>{c.setting === 'evaluation' ? 'Evaluation' : SETTING_LABELS[c.setting]}</td>
-                      <td className="num">{c.groupSize}</td>
-                      <td className="num">{c.minutes}</td>
-                      <td className="num">{c.units}</td>
-                      <td>
-                        {c.placeOfService} ({c.placeOfServiceCode})
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </details>
+            <Fold summary={`The ${l.claims.length} services billed`}>
+              {() => (
+                <table className="table compact" data-testid="medicaid-claims">
+                  <TableHead
+                    cols={[
+                      'Date',
+                      'Student',
+                      'Medicaid ID',
+                      'CPT',
+                      'Setting',
+                      { label: 'Group', num: true },
+                      { label: 'Min', num: true },
+                      { label: 'Units', num: true },
+                      'Place of service',
+                    ]}
+                  />
+                  <tbody>
+                    {l.claims.map((c, i) => (
+                      <tr key={i}>
+                        <td>
+                          {fmtDay(c.date)} {c.startTime}
+                        </td>
+                        <td>{c.studentName}</td>
+                        <td>{c.medicaidId}</td>
+                        <td>
+                          {c.cptCode} {c.modifiers}
+                        </td>
+                        <td>{c.setting === 'evaluation' ? 'Evaluation' : SETTING_LABELS[c.setting]}</td>
+                        <td className="num">{c.groupSize}</td>
+                        <td className="num">{c.minutes}</td>
+                        <td className="num">{c.units}</td>
+                        <td>
+                          {c.placeOfService} ({c.placeOfServiceCode})
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </Fold>
           )}
           {l.leftOut.length > 0 && (
-            <details>
-              <summary>The {l.leftOut.length} services not billed, and why</summary>
-              <table className="table compact" data-testid="medicaid-left-out">
-                <TableHead cols={['Date', 'Student', 'CPT', { label: 'Min', num: true }, 'Reason']} />
-                <tbody>
-                  {l.leftOut.map((x, i) => (
-                    <tr key={i}>
-                      <td>
-                        {fmtDay(x.date)} {x.startTime}
-                      </td>
-                      <td>{x.studentName}</td>
-                      <td>{x.cptCode}</td>
-                      <td className="num">{x.minutes}</td>
-                      <td>{x.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </details>
+            <Fold summary={`The ${l.leftOut.length} services not billed, and why`}>
+              {() => (
+                <table className="table compact" data-testid="medicaid-left-out">
+                  <TableHead cols={['Date', 'Student', 'CPT', { label: 'Min', num: true }, 'Reason']} />
+                  <tbody>
+                    {l.leftOut.map((x, i) => (
+                      <tr key={i}>
+                        <td>
+                          {fmtDay(x.date)} {x.startTime}
+                        </td>
+                        <td>{x.studentName}</td>
+                        <td>{x.cptCode}</td>
+                        <td className="num">{x.minutes}</td>
+                        <td>{x.reason}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </Fold>
           )}
         </>
       )}
