@@ -84,7 +84,9 @@ export async function uiFigures(
       [
         'student page',
         'section[aria-labelledby=caseload-title] tbody th a',
-        `document.querySelector('[data-testid=service-lines]') && document.querySelector('[data-testid=ledger], .recharts-surface') && ${noLoading}`,
+        // This week's figures, the makeups owed, the IEP in effect, and whatever section is open
+        // (the weekly chart drawn when its section is), with nothing still loading.
+        `document.querySelector('[data-testid=service-lines]') && document.querySelector('[data-testid=compliance]') && document.getElementById('open-makeups-title') && (!document.querySelector('details[data-fold=weekly-chart][open]') || document.querySelector('.recharts-surface')) && ${noLoading}`,
       ],
       [
         'compliance (this week)',

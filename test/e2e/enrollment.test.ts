@@ -40,6 +40,7 @@ describe('transfers and exits from the student page, by keyboard', () => {
   it('transfers Ava to Washington, then records her exit, and the caseload lists her only under Exited', async () => {
     const p = app.page;
     await app.go(`/students/${ava}`);
+    await p.getByText('School and enrollment', { exact: true }).click(); // folded until opened
     await p.getByRole('heading', { name: 'School and enrollment' }).waitFor();
     await p.getByRole('button', { name: 'Transfer…' }).focus();
     await p.keyboard.press('Enter');

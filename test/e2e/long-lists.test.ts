@@ -150,6 +150,66 @@ describe('the report editor, for a goal without data', () => {
     await narrative.fill('Zora was absent for most of the period.');
     await p.getByText('No data was recorded for this goal in this period.').waitFor();
     expect((await p.locator('main').innerText()).match(/No data was recorded/g)).toHaveLength(1);
+    await p.getByRole('status').filter({ hasText: 'Draft stored' }).waitFor();
+  });
+});
+
+describe('a student page of a long record', () => {
+  it('leads with the week, the makeups owed and the IEP in effect; the rest is folded and drawn when opened', async () => {
+    const p = app.page;
+    // A student who owes makeup minutes this school year.
+    const owing = call(app.handlers.listStudents({ status: 'active' }))
+      .map((st) => ({ st, ov: call(app.handlers.studentOverview({ id: st.id })) }))
+      .find(({ ov }) => ov.ledger.some((r) => r.owesMakeup && r.outstanding > 0))!;
+    const open = owing.ov.ledger.filter((r) => r.owesMakeup && r.outstanding > 0);
+    const detail = call(app.handlers.getStudent({ id: owing.st.id }));
+    const ended = detail.plans.filter((x) => x.endDate < TODAY).length;
+    expect(ended).toBeGreaterThan(0);
+    await app.go(`/students/${owing.st.id}`);
+    await p.getByTestId('compliance').first().waitFor();
+    await p.getByRole('tab', { name: 'This week', selected: true }).waitFor();
+    await p.getByTestId('service-lines').first().waitFor();
+    // Every open makeup, with the way to log it.
+    const rows = p.getByTestId('open-makeups').locator('tbody tr');
+    expect(await rows.count()).toBe(open.length);
+    const first = open.sort((a, b) => a.date.localeCompare(b.date))[0]!;
+    expect(
+      await p
+        .getByRole('link', { name: /^Log makeup for/ })
+        .first()
+        .getAttribute('href'),
+    ).toBe(`#/log?student=${owing.st.id}&makeup=${first.attendanceId}`);
+    // Ended IEPs, the chart, the ledger, sessions, coverage, enrollment and evaluations are folded:
+    // not drawn, not read.
+    await p.getByText(`Earlier IEPs (${ended})`).waitFor();
+    expect(await p.getByTestId('service-lines').count()).toBe(detail.plans.length - ended);
+    for (const gone of ['.recharts-surface', '[data-testid=ledger]', '#sessions-title', '#coverage-title'])
+      expect(await p.locator(gone).count()).toBe(0);
+    // Opened from the keyboard, the chart is drawn.
+    const chart = p.locator('details[data-fold=weekly-chart] > summary');
+    await chart.focus();
+    await p.keyboard.press('Enter');
+    await p.locator('.recharts-surface').first().waitFor();
+    // It stays open on the next student's page, and closes again with the keyboard.
+    const other = call(app.handlers.listStudents({ status: 'active' })).find((st) => st.id !== owing.st.id)!;
+    await app.go(`/students/${other.id}`);
+    await p
+      .getByRole('heading', { name: new RegExp(other.lastName) })
+      .first()
+      .waitFor();
+    await p.locator('.recharts-surface').first().waitFor();
+    await p.locator('details[data-fold=weekly-chart] > summary').focus();
+    await p.keyboard.press('Space');
+    await expect.poll(() => p.locator('.recharts-surface').count()).toBe(0);
+    for (const [w, h] of [
+      [1280, 800],
+      [1024, 640],
+    ] as const) {
+      await p.setViewportSize({ width: w, height: h });
+      expect(await layoutProblems(p)).toEqual([]);
+    }
+    await p.setViewportSize({ width: 1280, height: 800 });
+    expect(await app.axe()).toEqual([]);
   });
 });
 

@@ -34,6 +34,7 @@ describe('the district asks for the Medicaid log', () => {
       }),
     );
     await app.go(`/students/${s.id}`);
+    await p.getByText('Evaluations', { exact: true }).click(); // folded until opened
     await p.getByRole('button', { name: 'Log evaluation' }).click();
     const d = p.getByRole('dialog', { name: 'Log an evaluation' });
     await d.getByLabel('Date').fill('2026-11-16');

@@ -219,6 +219,7 @@ describe("the therapist's week: slots across two schools, today's agenda, loggin
     await p.getByRole('link', { name: 'Cara Lee' }).first().click();
     await p.getByRole('heading', { name: /Cara Lee/ }).waitFor();
     await poll(() => p.getByTestId('makeup-owed').first().innerText()).toBe('30 min');
+    await p.getByText('Schedule coverage', { exact: true }).click(); // folded until opened
     expect(await p.getByRole('region', { name: 'Schedule coverage' }).innerText()).toMatch(
       /Push-in: planned 60\/week, owed 30\/week: 30 over/,
     );

@@ -135,6 +135,8 @@ describe('a school morning: logging a group of four from the keyboard', () => {
     await p.getByRole('link', { name: 'Mia Smith' }).click();
     await p.getByRole('heading', { name: /Mia Smith/ }).waitFor();
     expect(await p.getByTestId('makeup-owed').first().innerText()).toBe('30 min');
+    // The whole ledger is folded under its title: opened, it stays open on the way back.
+    await p.getByText('Makeup ledger (this school year)').click();
     const ledger = await p.getByTestId('ledger').innerText();
     expect(ledger).toMatch(/Tue Oct 13 09:00\s+Provider absent\s+30\s+Yes\s+—\s+30/);
 

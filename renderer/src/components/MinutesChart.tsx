@@ -2,8 +2,9 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import type { WeekPoint } from '../../../shared/api/types';
 import { fmtShort } from '../format';
 
-// Colours chosen to stay distinct in greyscale print (dark, mid, light) and for colour-blind readers.
-export const SETTING_COLOURS = { push_in: '#1f6f8b', pull_out: '#e07a1f', consult: '#9bb7c4' } as const;
+import { SETTING_COLOURS } from './chart-colours';
+
+export { SETTING_COLOURS };
 
 export function WeeklyMinutesChart({ weeks }: { weeks: WeekPoint[] }) {
   const data = weeks.map((w) => ({ ...w, label: fmtShort(w.weekOf), owed: Math.round(w.owed) }));

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { MinutesSummary, Plan, ServiceLine, StudentOverview } from '../../../shared/api/types';
 import {
@@ -10,28 +10,33 @@ import {
 } from '../../../shared/domain/codes';
 import { addDays, localToday } from '../../../shared/domain/dates';
 import { call, useApi, useWrite } from '../api';
-import { WeeklyMinutesChart } from '../components/MinutesChart';
 import { Confirm, Empty, ErrorMessage, Loading, Modal } from '../components/ui';
-import { fmtDate, fmtDay, mins, pct, studentName } from '../format';
+import { fmtDate, mins, pct, studentName } from '../format';
 import { GoalForm, LineForm, type LineMode, PlanForm } from './PlanForms';
 import { StudentForm } from './StudentForm';
 import { StudentCoverageCard } from '../features/schedule/Coverage';
+import { Fold } from '../features/student/Fold';
+import { MakeupLedger, OpenMakeups, RecentSessions } from '../features/student/StudentHistory';
 import { TableHead } from '../components/TableHead';
 import { JudgedSummary } from '../features/compliance/JudgedSummary';
 import { EvaluationsPanel } from '../features/evaluations/EvaluationsPanel';
 import { EnrollmentPanel } from '../features/enrollment/EnrollmentPanel';
-import { noteForStudent } from '../../../shared/domain/notes';
-import type { Session } from '../../../shared/api/types';
-
-/** What this student's record shows for a session: their note, and the shared one if it names no one else. */
-function ownNote(studentId: number, x: Session): string {
-  const named = x.students.map((st) => {
-    const [first, ...rest] = st.name.split(' ');
-    return { id: st.studentId, firstName: first ?? '', lastName: rest.join(' ') };
-  });
-  return noteForStudent(studentId, x.students.find((st) => st.studentId === studentId)?.note, x.note, named);
-}
 import { ExportStudentFile } from '../features/student-file/ExportStudentFile';
+
+// The chart's code (Recharts) is loaded when the chart is first opened.
+const WeeklyMinutesChart = lazy(() =>
+  import('../components/MinutesChart').then((m) => ({ default: m.WeeklyMinutesChart })),
+);
+
+/** The IEPs in effect or still to come, shown; those that have ended, folded (newest first). */
+function splitPlans(all: readonly Plan[]): { shown: Plan[]; earlier: Plan[] } {
+  const today = localToday();
+  const shown = all.filter((p) => p.endDate >= today);
+  const earlier = all.filter((p) => p.endDate < today).sort((a, b) => b.startDate.localeCompare(a.startDate));
+  // With none in effect, the last one leads.
+  if (shown.length === 0 && earlier.length > 0) shown.push(earlier.shift()!);
+  return { shown, earlier };
+}
 
 export function StudentPage() {
   const id = Number(useParams()['id']);
@@ -53,6 +58,7 @@ export function StudentPage() {
     }
   };
 
+  const plans = useMemo(() => splitPlans(student.data?.plans ?? []), [student.data]);
   if (student.isPending) return <Loading />;
   if (student.error || !student.data) return <ErrorMessage error={student.error} />;
   const s = student.data;
@@ -94,10 +100,11 @@ export function StudentPage() {
           {handover.message}
         </p>
       )}
+      {overview.isPending && <Loading />}
+      <ErrorMessage error={overview.error} />
+      {/* First what is checked first: this week's minutes, the makeups owed, the IEP in effect. */}
       {overview.data && <MinutesOverview overview={overview.data} />}
-      <StudentCoverageCard studentId={s.id} />
-
-      <EnrollmentPanel student={s} />
+      {overview.data && <OpenMakeups overview={overview.data} name={studentName(s)} />}
 
       <section aria-labelledby="iep-title" className="panel">
         <header className="section-head">
@@ -107,13 +114,52 @@ export function StudentPage() {
           </button>
         </header>
         {s.plans.length === 0 && <Empty>No IEP yet. Add the IEP dates, then its service lines and goals.</Empty>}
-        {s.plans.map((p) => (
+        {plans.shown.map((p) => (
           <PlanSection key={p.id} plan={p} studentId={s.id} />
         ))}
+        {plans.earlier.length > 0 && (
+          <Fold
+            name="earlier-ieps"
+            className="nested"
+            title={`Earlier IEPs (${plans.earlier.length})`}
+            hint={`${fmtDate(plans.earlier.at(-1)!.startDate)} – ${fmtDate(plans.earlier[0]!.endDate)}`}
+          >
+            {plans.earlier.map((p) => (
+              <PlanSection key={p.id} plan={p} studentId={s.id} />
+            ))}
+          </Fold>
+        )}
       </section>
 
-      <RecentSessions studentId={s.id} />
-      <EvaluationsPanel studentId={s.id} />
+      {/* The rest, folded: each is read and drawn when opened. */}
+      {overview.data && (
+        <Fold name="weekly-chart" title="Weekly minutes this school year">
+          <Suspense fallback={<Loading />}>
+            <WeeklyMinutesChart weeks={overview.data.weekly} />
+          </Suspense>
+        </Fold>
+      )}
+      {overview.data && (
+        <Fold
+          name="makeup-ledger"
+          title="Makeup ledger (this school year)"
+          hint={`${overview.data.ledger.length} missed session${overview.data.ledger.length === 1 ? '' : 's'}`}
+        >
+          <MakeupLedger overview={overview.data} />
+        </Fold>
+      )}
+      <Fold name="recent-sessions" title="Recent sessions" hint="the last 4 months">
+        <RecentSessions studentId={s.id} />
+      </Fold>
+      <Fold name="coverage" title="Schedule coverage" hint="planned against owed">
+        <StudentCoverageCard studentId={s.id} />
+      </Fold>
+      <Fold name="enrollment" title="School and enrollment" hint={s.schoolName ?? ''}>
+        <EnrollmentPanel student={s} />
+      </Fold>
+      <Fold name="evaluations" title="Evaluations">
+        <EvaluationsPanel studentId={s.id} />
+      </Fold>
 
       <Modal title="Edit student" open={editing} onClose={() => setEditing(false)} wide>
         <StudentForm student={s} onDone={() => setEditing(false)} />
@@ -164,9 +210,6 @@ function MinutesOverview({ overview }: { overview: StudentOverview }) {
       </header>
       {current && <SummaryTable summary={current.summary} threshold={overview.threshold} />}
       {current && <JudgedSummary summary={current.summary} threshold={overview.threshold} />}
-      <h3>Weekly minutes this school year</h3>
-      <WeeklyMinutesChart weeks={overview.weekly} />
-      <MakeupLedger overview={overview} />
     </section>
   );
 }
@@ -230,45 +273,6 @@ export function SummaryTable({ summary, threshold }: { summary: MinutesSummary; 
         )}
       </div>
     </div>
-  );
-}
-
-function MakeupLedger({ overview }: { overview: StudentOverview }) {
-  const rows = [...overview.ledger].sort((a, b) => b.date.localeCompare(a.date));
-  return (
-    <>
-      <h3>Makeup ledger (this school year)</h3>
-      {rows.length === 0 ? (
-        <p className="muted">No missed sessions this school year.</p>
-      ) : (
-        <table className="table compact" data-testid="ledger">
-          <TableHead
-            cols={[
-              'Missed',
-              'Why',
-              { label: 'Minutes', num: true },
-              'Makeup owed?',
-              'Made up by',
-              { label: 'Still owed', num: true },
-            ]}
-          />
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.attendanceId}>
-                <td>
-                  {fmtDay(r.date)} {r.startTime}
-                </td>
-                <td>{ATTENDANCE_LABELS[r.code]}</td>
-                <td className="num">{r.minutes}</td>
-                <td>{r.owesMakeup ? 'Yes' : 'No'}</td>
-                <td>{r.coveredBy.map((c) => `${fmtDay(c.date)} (${c.minutes} min)`).join(', ') || '—'}</td>
-                <td className="num">{r.owesMakeup ? r.outstanding : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </>
   );
 }
 
@@ -485,60 +489,5 @@ function PlanSection({ plan, studentId }: { plan: Plan; studentId: number }) {
         error={delM.error}
       />
     </div>
-  );
-}
-
-function RecentSessions({ studentId }: { studentId: number }) {
-  const today = localToday();
-  const sessions = useApi('listSessions', { studentId, from: addDays(today, -120), to: addDays(today, 30), limit: 30 });
-  const navigate = useNavigate();
-  return (
-    <section className="panel" aria-labelledby="sessions-title">
-      <h2 id="sessions-title">Recent sessions</h2>
-      {sessions.data?.length === 0 && <p className="muted">No sessions logged in the last 4 months.</p>}
-      {!!sessions.data?.length && (
-        <table className="table compact">
-          <TableHead
-            cols={[
-              'Date',
-              'Setting',
-              'Group',
-              'Attendance',
-              { label: 'Minutes', num: true },
-              'Note',
-              { label: 'Actions', hidden: true },
-            ]}
-          />
-          <tbody>
-            {sessions.data.map((x) => {
-              const me = x.students.find((st) => st.studentId === studentId);
-              return (
-                <tr key={x.id}>
-                  <td>
-                    {fmtDay(x.date)} {x.startTime}
-                    {x.isMakeup && <span className="tag">makeup</span>}
-                  </td>
-                  <td>
-                    <span className={`pill ${x.setting}`}>{SETTING_LABELS[x.setting]}</span>
-                  </td>
-                  <td>
-                    {GROUPING_LABELS[x.grouping]}
-                    {x.students.length > 1 ? ` of ${x.students.length}` : ''}
-                  </td>
-                  <td>{me ? ATTENDANCE_LABELS[me.code] : ''}</td>
-                  <td className="num">{me?.minutes}</td>
-                  <td className="note">{ownNote(studentId, x)}</td>
-                  <td>
-                    <button type="button" className="link" onClick={() => navigate(`/sessions/${x.id}`)}>
-                      Edit
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-    </section>
   );
 }

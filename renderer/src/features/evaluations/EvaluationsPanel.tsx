@@ -3,7 +3,7 @@ import { addDays, localToday } from '../../../../shared/domain/dates';
 import { EVALUATION_CODES, EVALUATION_LABELS, type EvaluationCode } from '../../../../shared/domain/medicaid';
 import { useApi, useWrite } from '../../api';
 import { TableHead } from '../../components/TableHead';
-import { Confirm, ErrorMessage, Field, Modal, formValues } from '../../components/ui';
+import { Confirm, ErrorMessage, Field, Loading, Modal, formValues } from '../../components/ui';
 import { fmtDay } from '../../format';
 
 /**
@@ -29,6 +29,7 @@ export function EvaluationsPanel({ studentId }: { studentId: number }) {
         the IEP&apos;s last evaluation, and the re-evaluation falls due 3 years later.
       </p>
       <ErrorMessage error={list.error} />
+      {list.isPending && <Loading />}
       {list.data?.length === 0 && <p className="muted">No evaluations logged.</p>}
       {!!list.data?.length && (
         <table className="table compact" data-testid="evaluations">

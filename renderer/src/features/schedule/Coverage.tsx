@@ -19,7 +19,7 @@ export function coverageText(r: StudentCoverage['rows'][number]): string {
 export function StudentCoverageCard({ studentId }: { studentId: number }) {
   const cov = useApi('getCoverage', { date: localToday(), studentId });
   const rows = cov.data?.[0]?.rows ?? [];
-  if (!cov.data) return null;
+  if (!cov.data) return cov.isPending ? <Loading /> : null;
   return (
     <section className="panel" aria-labelledby="coverage-title">
       <h2 id="coverage-title">Schedule coverage</h2>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { SETTINGS, SETTING_LABELS } from '../../../../shared/domain/codes';
 import { YEAR_COLUMNS } from '../../../../shared/domain/year-summary';
 import { call, useApi } from '../../api';
-import { SETTING_COLOURS } from '../../components/MinutesChart';
+import { SETTING_COLOURS } from '../../components/chart-colours';
 import { SchoolFilter } from '../../components/SchoolFilter';
 import { TableHead } from '../../components/TableHead';
 import { ErrorMessage, Loading } from '../../components/ui';
