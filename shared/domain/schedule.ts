@@ -328,3 +328,27 @@ export function freeStarts(
   }
   return out;
 }
+
+/**
+ * The therapist's own blocks (a lunch, an IEP meeting) inside the gap between two occurrences: their
+ * minutes within [gapStart, gapEnd] (overlapping blocks counted once) and their labels, in time order.
+ */
+export function blockedInGap(
+  gapStart: string,
+  gapEnd: string,
+  blocks: readonly { startTime: string; endTime: string; label: string }[],
+): { minutes: number; labels: string[] } {
+  const g0 = timeToMinutes(gapStart);
+  const g1 = timeToMinutes(gapEnd);
+  const inside = blocks
+    .map((b) => ({ s: Math.max(g0, timeToMinutes(b.startTime)), e: Math.min(g1, timeToMinutes(b.endTime)), b }))
+    .filter((x) => x.e > x.s)
+    .sort((x, y) => x.s - y.s);
+  let minutes = 0;
+  let cursor = g0;
+  for (const x of inside) {
+    if (x.e > cursor) minutes += x.e - Math.max(x.s, cursor);
+    cursor = Math.max(cursor, x.e);
+  }
+  return { minutes, labels: [...new Set(inside.map((x) => x.b.label))] };
+}

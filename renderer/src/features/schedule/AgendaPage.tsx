@@ -1,6 +1,7 @@
 import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { OccurrenceView } from '../../../../shared/api/types-schedule';
+import type { AgendaGap, OccurrenceView } from '../../../../shared/api/types-schedule';
+import { blockedInGap } from '../../../../shared/domain/schedule';
 import type { BlockView } from '../../../../shared/api/types-workload';
 import { ATTENDANCE_LABELS, type MissCode } from '../../../../shared/domain/codes';
 import { addDays, localToday } from '../../../../shared/domain/dates';
@@ -22,6 +23,14 @@ const keyOf = (o: { slotId: number; date: string }) => `${o.slotId}@${o.date}`;
 /** Today's agenda (or any date's): the day's occurrences across schools, logged from the plan. */
 /** Sessions not logged drawn at first, and added by each "Show more". */
 const NOT_LOGGED_PAGE = 25;
+
+/** "20 min free", less the therapist's own blocks inside the gap ("10 min free · Lunch 30 min"). */
+function freeLabel(g: AgendaGap, from: OccurrenceView, to: OccurrenceView, blocks: readonly BlockView[]): string {
+  if (g.minutes <= 0) return 'back to back';
+  const busy = blockedInGap(from.endTime, to.startTime, blocks);
+  const free = g.minutes - busy.minutes;
+  return `${free > 0 ? `${free} min free` : 'no free time'}${busy.minutes > 0 ? ` · ${busy.labels.join(', ')} ${busy.minutes} min` : ''}`;
+}
 
 export function AgendaPage() {
   const [params, setParams] = useSearchParams();
@@ -207,7 +216,7 @@ export function AgendaPage() {
             {card(o, i)}
             {a.gaps[i] && (
               <li className={`gap${a.gaps[i].travel > a.gaps[i].minutes ? ' short' : ''}`} aria-hidden="true">
-                {a.gaps[i].minutes > 0 ? `${a.gaps[i].minutes} min free` : 'back to back'}
+                {freeLabel(a.gaps[i], o, a.occurrences[i + 1]!, a.blocks)}
                 {a.gaps[i].fromSchool !== a.gaps[i].toSchool &&
                   ` · travel to ${a.gaps[i].toSchool}: ${a.gaps[i].travel} min`}
               </li>
