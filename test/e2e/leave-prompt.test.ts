@@ -192,4 +192,17 @@ describe('leaving a screen with unsaved changes', () => {
     await p.emulateMedia({ colorScheme: 'light' });
     await p.setViewportSize({ width: 1280, height: 800 });
   });
+
+  it('a new screen opens at its top, not where the last one was scrolled to', async () => {
+    const p = app.page;
+    await p.setViewportSize({ width: 1024, height: 640 });
+    await app.nav(/^Settings/);
+    await heading('Settings').waitFor();
+    await p.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
+    await expect.poll(() => p.evaluate<number>('window.scrollY')).toBeGreaterThan(300);
+    await app.nav(/^Backups/);
+    await heading('Backups & data').waitFor();
+    expect(await p.evaluate<number>('window.scrollY')).toBe(0);
+    await p.setViewportSize({ width: 1280, height: 800 });
+  });
 });

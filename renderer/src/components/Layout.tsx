@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, ScrollRestoration, useNavigate } from 'react-router';
 import { useApi } from '../api';
 import { LeavePrompt } from './LeavePrompt';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -171,6 +171,8 @@ export function Layout() {
       </nav>
       <ShortcutSheet open={sheet} onClose={() => setSheet(false)} />
       <LeavePrompt />
+      {/* A new screen opens at its top (not at the scroll position of the one left); Back returns to where it was. */}
+      <ScrollRestoration />
       <main id="main" tabIndex={-1}>
         <StartupNotice />
         <Outlet />

@@ -5,6 +5,7 @@ import { useApi, useWrite } from '../api';
 import { ErrorMessage, Field, formValues, Loading } from '../components/ui';
 import { setThemePref, themePref, type ThemePref } from '../theme';
 import { LockSettings } from '../features/lock/LockSettings';
+import '../features/settings/settings.css';
 
 export function SettingsPage() {
   const settings = useApi('getSettings');

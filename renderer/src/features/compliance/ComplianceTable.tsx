@@ -78,7 +78,7 @@ export function ComplianceTable({ rows }: { rows: ComplianceRow[] }) {
                       );
                     }
                     return (
-                      <td key={c.key} className={c.num ? 'num' : 'wrap'}>
+                      <td key={c.key} className={c.num ? 'num' : 'wrap'} title={c.num ? undefined : c.text(r)}>
                         {c.text(r)}
                       </td>
                     );
