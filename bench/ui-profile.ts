@@ -9,6 +9,9 @@ import { generateSlots } from './schedule';
 const today = process.env.BENCH_TODAY ?? '2026-11-18';
 const screen = process.env.PROFILE_SCREEN ?? '/week';
 const runs = Number(process.env.PROFILE_RUNS ?? 3);
+// PROFILE_CPU=0: no sampling profiler, for clean totals (the main thread's CPU time is the figure
+// least disturbed by other work on a shared machine).
+const sampling = process.env.PROFILE_CPU !== '0';
 const ready: Record<string, string> = {
   '/week': `document.getElementById('week-title')`,
   '/agenda': `document.getElementById('agenda-title')`,
@@ -39,26 +42,29 @@ await p.evaluate(`(() => {
   for (const k of Object.keys(api)) { const f = api[k]; api[k] = async (i) => { const c = { k, s: performance.now() - (window.__t0 ?? 0) }; window.__calls.push(c); const r = await f(i); c.e = performance.now() - (window.__t0 ?? 0); return r; }; }
 })()`);
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number };
+const cpu: number[] = [];
 for (let run = 0; run < runs + 1; run++) {
   await app.go('/settings');
   await wait(`document.querySelector('input[name=providerName]')`);
   const before = (await cdp.send('Performance.getMetrics')).metrics;
-  await cdp.send('Profiler.start');
+  if (sampling) await cdp.send('Profiler.start');
   const ms = await p.evaluate(`(async () => {
     window.__calls = []; window.__t0 = performance.now();
     document.querySelector('nav[aria-label="Main"] a[href="#${screen}"]').click();
     await new Promise((res) => { const t = () => ((${ready[screen]}) && ${noLoading} ? requestAnimationFrame(() => setTimeout(res, 0)) : requestAnimationFrame(t)); t(); });
     return performance.now() - window.__t0;
   })()`);
-  const { profile } = await cdp.send('Profiler.stop');
+  const profile = sampling ? (await cdp.send('Profiler.stop')).profile : null;
   const after = (await cdp.send('Performance.getMetrics')).metrics;
   const m = (n: string) => (after.find((x) => x.name === n)!.value - before.find((x) => x.name === n)!.value) * 1000;
   const calls = (await p.evaluate('window.__calls')) as { k: string; s: number; e: number }[];
   const nodes = after.find((x) => x.name === 'Nodes')!.value;
   console.log(
-    `\n${screen} ${run === 0 ? 'first visit (code and reads)' : `run ${run} (cached reads)`}: ${Math.round(ms as number)} ms; script ${m('ScriptDuration').toFixed(0)}, layout ${m('LayoutDuration').toFixed(0)}, style ${m('RecalcStyleDuration').toFixed(0)}, task ${m('TaskDuration').toFixed(0)} ms; DOM nodes ${nodes}`,
+    `\n${screen} ${run === 0 ? 'first visit (code and reads)' : `run ${run} (cached reads)`}: ${Math.round(ms as number)} ms; script ${m('ScriptDuration').toFixed(0)}, layout ${m('LayoutDuration').toFixed(0)}, style ${m('RecalcStyleDuration').toFixed(0)}, task ${m('TaskDuration').toFixed(0)}, main thread CPU ${m('ThreadTime').toFixed(0)} ms; DOM nodes ${nodes}`,
   );
   console.log('  calls: ' + calls.map((c) => `${c.k} ${c.s.toFixed(0)}→${c.e?.toFixed(0)}`).join(', '));
+  if (run > 0) cpu.push(m('ThreadTime'));
+  if (!profile) continue;
   const interval = (profile.endTime - profile.startTime) / 1000 / profile.samples!.length;
   const self = new Map<string, number>();
   for (const n of profile.nodes as Node[]) {
@@ -69,4 +75,8 @@ for (let run = 0; run < runs + 1; run++) {
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
   for (const [k, v] of top) console.log(`  ${v.toFixed(1).padStart(6)} ms  ${k}`);
 }
+cpu.sort((a, b) => a - b);
+console.log(
+  `\n${screen}: main thread CPU, median of ${cpu.length} cached visits: ${cpu[Math.floor(cpu.length / 2)]!.toFixed(0)} ms`,
+);
 await app.stop();

@@ -6,6 +6,7 @@ import type { BlockView } from '../../../../shared/api/types-workload';
 import { ATTENDANCE_LABELS, type MissCode } from '../../../../shared/domain/codes';
 import { addDays, localToday } from '../../../../shared/domain/dates';
 import { useApi, useWrite } from '../../api';
+import { useReveal } from '../../components/reveal';
 import { ErrorMessage, Loading, Modal } from '../../components/ui';
 import { fmtDay } from '../../format';
 import { AgendaCard, type AgendaAction } from './AgendaCard';
@@ -23,6 +24,8 @@ const keyOf = (o: { slotId: number; date: string }) => `${o.slotId}@${o.date}`;
 /** Today's agenda (or any date's): the day's occurrences across schools, logged from the plan. */
 /** Sessions not logged drawn at first, and added by each "Show more". */
 const NOT_LOGGED_PAGE = 25;
+/** About the height of a card, for the space kept for the cards not drawn yet. */
+const CARD_REM = 9.5;
 
 /** "20 min free", less the therapist's own blocks inside the gap ("10 min free · Lunch 30 min"). */
 function freeLabel(g: AgendaGap, from: OccurrenceView, to: OccurrenceView, blocks: readonly BlockView[]): string {
@@ -52,6 +55,9 @@ export function AgendaPage() {
   const notLogged = (agenda.data?.notLogged ?? []).slice(0, shown);
   const all = [...(agenda.data?.occurrences ?? []), ...notLogged];
   const error = done.error ?? cancel.error ?? undo.error;
+  // A day of dozens of sessions: the cards are drawn a dozen at a time as the day is scrolled (or
+  // the focus moves down), not all before the first is shown.
+  const drawn = useReveal(listRef, all.length, { step: 12, atLeast: focus + 6, list: date });
 
   const setDate = (d: string) => {
     setParams({ date: d });
@@ -208,7 +214,7 @@ export function AgendaPage() {
             <Link to="/week">Plan the week</Link>
           </li>
         )}
-        {a.occurrences.map((o, i) => (
+        {a.occurrences.slice(0, drawn).map((o, i) => (
           <Fragment key={keyOf(o)}>
             {a.blocks
               .filter((b) => b.startTime < o.startTime && (i === 0 || b.startTime >= a.occurrences[i - 1]!.startTime))
@@ -223,14 +229,20 @@ export function AgendaPage() {
             )}
           </Fragment>
         ))}
-        {a.blocks.filter((b) => !a.occurrences.length || b.startTime >= a.occurrences.at(-1)!.startTime).map(blockItem)}
-        {a.notLogged.length > 0 && (
+        {drawn >= a.occurrences.length &&
+          a.blocks
+            .filter((b) => !a.occurrences.length || b.startTime >= a.occurrences.at(-1)!.startTime)
+            .map(blockItem)}
+        {a.notLogged.length > 0 && drawn >= a.occurrences.length && (
           <li className="section-title">
             <h2>Not logged ({a.notLogged.length})</h2>
             <p className="muted">Earlier sessions of the last four weeks, neither logged nor cancelled.</p>
           </li>
         )}
-        {notLogged.map((o, i) => card(o, a.occurrences.length + i))}
+        {notLogged.slice(0, Math.max(0, drawn - a.occurrences.length)).map((o, i) => card(o, a.occurrences.length + i))}
+        {drawn < all.length && (
+          <li data-reveal aria-hidden="true" style={{ height: `${(all.length - drawn) * CARD_REM}rem` }} />
+        )}
       </ol>
       {a.notLogged.length > notLogged.length && (
         <p>

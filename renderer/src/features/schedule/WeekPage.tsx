@@ -152,7 +152,7 @@ export function WeekPage() {
         ))}
       </ul>
       <WeekConflicts conflicts={w.conflicts} />
-      <WeekGrid days={w.days} onBlock={setBlock} />
+      <WeekGrid monday={monday} days={w.days} onBlock={setBlock} />
       <Modal
         title={editing === 'new' ? 'Add a slot' : 'Change a slot'}
         open={!!editing}
