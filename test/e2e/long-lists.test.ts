@@ -210,6 +210,9 @@ describe('a student page of a long record', () => {
     }
     await p.setViewportSize({ width: 1280, height: 800 });
     expect(await app.axe()).toEqual([]);
+    await app.go(`/students/${owing.st.id}`);
+    await p.getByTestId('open-makeups').waitFor();
+    await app.screenshot('91-student-page-makeups-owed');
   });
 });
 

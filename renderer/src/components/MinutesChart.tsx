@@ -33,7 +33,11 @@ export function WeeklyMinutesChart({ weeks }: { weeks: WeekPoint[] }) {
             }}
           />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 12, paddingTop: 12 }} />
+          {/* Legend words in the text colour (the swatch shows the setting's): readable in both themes. */}
+          <Legend
+            wrapperStyle={{ fontSize: 12, paddingTop: 12 }}
+            formatter={(value: string) => <span style={{ color: 'var(--ink)' }}>{value}</span>}
+          />
           <Bar dataKey="push_in" name="Push-in" stackId="d" fill={SETTING_COLOURS.push_in} isAnimationActive={false} />
           <Bar
             dataKey="pull_out"

@@ -29,7 +29,7 @@ export function OpenMakeups({ overview, name }: { overview: StudentOverview; nam
         <span className="muted">
           {open.length === 0
             ? '· none this school year'
-            : `· ${mins(total)} min for ${open.length} missed session${open.length === 1 ? '' : 's'}`}
+            : `· ${mins(total)} min for ${open.length} missed session${open.length === 1 ? '' : 's'} this school year`}
         </span>
       </h2>
       {open.length > 0 && (
