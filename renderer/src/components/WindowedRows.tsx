@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /**
  * The rows of a long table body, drawn only where the window shows them (plus a margin), so a
@@ -34,15 +34,24 @@ function Windowed<T>({
   rowHeight: number;
 }) {
   const marker = useRef<HTMLTableRowElement>(null);
+  // Where the table starts on the page. At the top of the page it is measured after the first paint
+  // (the layout is done then, so reading it costs nothing), not before: a measure in a layout effect
+  // forces a layout of the whole new screen and draws the rows twice. Until then the table is taken
+  // to start at the top of the page, which draws a few rows more than the window shows, never fewer.
+  // A page already scrolled down is measured before it is painted, or rows in view could be missing.
   const [margin, setMargin] = useState(0);
-  useLayoutEffect(() => {
+  const measure = () => {
     const el = marker.current;
     if (el) setMargin(el.getBoundingClientRect().top + window.scrollY);
+  };
+  useLayoutEffect(() => {
+    if (window.scrollY > 0) measure();
   }, []);
+  useEffect(measure, []);
   const v = useWindowVirtualizer({
     count: items.length,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan: 6,
     scrollMargin: margin,
   });
   const rows = v.getVirtualItems();

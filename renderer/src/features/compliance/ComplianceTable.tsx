@@ -8,12 +8,26 @@ import { WindowedRows } from '../../components/WindowedRows';
 type Direction = 'ascending' | 'descending';
 
 /**
+ * The order of each list of rows the server sent, kept while that list is: a visit to the screen
+ * with the figures cached does not sort 500 students again.
+ */
+const orders = new WeakMap<ComplianceRow[], Map<string, ComplianceRow[]>>();
+function sorted(rows: ComplianceRow[], key: string | null, direction: Direction) {
+  let byKey = orders.get(rows);
+  if (!byKey) orders.set(rows, (byKey = new Map()));
+  const k = `${key ?? ''}:${direction}`;
+  let out = byKey.get(k);
+  if (!out) byKey.set(k, (out = sortRows(rows, key, direction)));
+  return out;
+}
+
+/**
  * The caseload's compliance, one row per student, with the columns the exports write. Every header
  * is a button that sorts by it (again to reverse); the default order is behind, then at risk.
  */
 export function ComplianceTable({ rows }: { rows: ComplianceRow[] }) {
   const [sort, setSort] = useState<{ key: string | null; direction: Direction }>({ key: null, direction: 'ascending' });
-  const sorted = sortRows(rows, sort.key, sort.direction);
+  const ordered = sorted(rows, sort.key, sort.direction);
   const toggle = (key: string, num: boolean) =>
     setSort((s) =>
       s.key === key
@@ -55,7 +69,7 @@ export function ComplianceTable({ rows }: { rows: ComplianceRow[] }) {
         <tbody>
           {/* 500 students: only the rows in view are drawn. */}
           <WindowedRows
-            items={sorted}
+            items={ordered}
             columns={COMPLIANCE_COLUMNS.length}
             render={(r) => {
               const j = r.summary.judged;
