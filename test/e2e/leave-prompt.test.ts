@@ -205,4 +205,35 @@ describe('leaving a screen with unsaved changes', () => {
     expect(await p.evaluate<number>('window.scrollY')).toBe(0);
     await p.setViewportSize({ width: 1280, height: 800 });
   });
+
+  it('a dialog with typed text: a shortcut asks over it; Escape answers the question only; Discard drops the draft', async () => {
+    const p = app.page;
+    await app.nav(/^Caseload/);
+    await p
+      .getByRole('link', { name: /Nguyen/ })
+      .first()
+      .click();
+    await p.getByRole('heading', { name: /Ava/, level: 1 }).waitFor();
+    await p.getByRole('button', { name: 'Add goal', exact: true }).first().click();
+    const dialog = p.getByRole('dialog', { name: 'Add goal' });
+    await dialog.getByLabel('Goal', { exact: true }).fill('will zip a coat');
+    await p.keyboard.press('Control+2');
+    await question().waitFor();
+    expect(await question().textContent()).toContain('The “Add goal” form has changes that are not saved.');
+    // Escape answers the question (stay); the dialog stays open with its text, nothing asked of it.
+    await p.keyboard.press('Escape');
+    await question().waitFor({ state: 'hidden' });
+    expect(await dialog.getByLabel('Goal', { exact: true }).inputValue()).toBe('will zip a coat');
+    expect(await p.getByRole('alertdialog').count()).toBe(0);
+    // Discard and leave: on return the dialog opens empty.
+    await p.keyboard.press('Control+2');
+    await question().getByRole('button', { name: 'Discard changes and leave' }).click();
+    await heading('Compliance').waitFor();
+    await p.goBack();
+    await p.getByRole('heading', { name: /Ava/, level: 1 }).waitFor();
+    await p.getByRole('button', { name: 'Add goal', exact: true }).first().click();
+    expect(await dialog.getByLabel('Goal', { exact: true }).inputValue()).toBe('');
+    await p.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
 });
