@@ -50,6 +50,14 @@ afterAll(async () => app?.stop());
 const question = () => app.page.getByRole('dialog', { name: 'Leave this screen?' });
 const heading = (name: string) => app.page.getByRole('heading', { name, exact: true, level: 1 });
 
+/** The student page folds its recent sessions: open them (once). */
+async function openRecentSessions() {
+  const details = app.page
+    .locator('details')
+    .filter({ has: app.page.locator('summary', { hasText: 'Recent sessions' }) });
+  if ((await details.getAttribute('open')) == null) await details.locator('summary').click();
+}
+
 /** A half-filled session form: Ava added, a note typed. */
 async function halfFill(note: string) {
   const p = app.page;
@@ -145,6 +153,7 @@ describe('leaving a screen with unsaved changes', () => {
       .first()
       .click();
     await p.getByRole('heading', { name: /Ava/, level: 1 }).waitFor();
+    await openRecentSessions();
     await p
       .getByRole('row')
       .filter({ hasText: 'Cutting on' })
@@ -171,6 +180,7 @@ describe('leaving a screen with unsaved changes', () => {
       .first()
       .click();
     await p.getByRole('heading', { name: /Ava/, level: 1 }).waitFor();
+    await openRecentSessions();
     await p
       .getByRole('row')
       .filter({ hasText: 'Cutting on' })
