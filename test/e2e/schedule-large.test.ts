@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSlots } from '../../bench/schedule';
 import { generateCaseload, usSchoolYear } from '../../electron/db/sample';
-import { E2EApp } from './harness';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { E2EApp, SHOTS } from './harness';
+import { layoutProblems } from './layout-check';
 
 // A therapist with dozens of sessions a day (the bench's shape at a smaller size): 300 students at
 // 3 schools in groups of four, twice a week each: 75 slots, 150 sessions a week, 30 a day.
@@ -14,6 +17,7 @@ const ok = <T>(r: { ok: boolean; value?: T; error?: { message: string } }): T =>
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   app = new E2EApp(TODAY);
   generateCaseload(app.db, { today: TODAY, schools: 3, students: 300, years: 1, seed: 7 });
   generateSlots(app.db, app.handlers, usSchoolYear(2026).firstDay);
@@ -64,12 +68,15 @@ describe('a long day and a full week: drawn as far as the window shows, the rest
     expect(await wed.locator('.week-occ').count()).toBe(16);
     expect(await p.getByTestId('workload').count()).toBe(0);
     expect(await p.getByRole('region', { name: 'Mileage log' }).count()).toBe(0);
-    // The conflicts: the first five, then all of them on request.
-    expect(week.conflicts.length).toBeGreaterThan(5);
-    const alert = p.getByRole('alert').filter({ hasText: 'conflicts this week' });
+    // The conflicts: how many, the first five (each overlap of a day once), then all on request.
+    const distinct = new Set(week.conflicts.map((c) => `${c.date} ${c.kind} ${c.message}`)).size;
+    expect(distinct).toBeGreaterThan(5);
+    expect(distinct).toBeLessThan(week.conflicts.length);
+    const alert = p.getByRole('alert').filter({ hasText: `${week.conflicts.length} conflicts this week` });
     expect(await alert.getByRole('listitem').count()).toBe(5);
-    await alert.getByRole('button', { name: `Show all ${week.conflicts.length} conflicts` }).click();
-    expect(await alert.getByRole('listitem').count()).toBe(week.conflicts.length);
+    expect(await alert.getByRole('listitem').first().innerText()).toMatch(/^Mon Nov 16: overlap, .* \(\d+ times\)$/);
+    await alert.getByRole('button', { name: `Show all ${distinct}` }).click();
+    expect(await alert.getByRole('listitem').count()).toBe(distinct);
     // The workload panel, opened with the keyboard, stays open on the next week.
     const toggle = p.getByRole('button', { name: 'Workload', exact: true });
     await toggle.focus();
@@ -90,4 +97,33 @@ describe('a long day and a full week: drawn as far as the window shows, the rest
       return wed.locator('.week-occ, .week-block').count();
     }).toBe(wedTotal);
   });
+
+  it('the long agenda and the full week, with every panel open, at 1280 and 1024 px, light and dark', async () => {
+    const p = app.page;
+    const problems: string[] = [];
+    for (const theme of ['light', 'dark'] as const) {
+      await p.evaluate(`localStorage.setItem('caseload-theme', '${theme}')`);
+      await p.reload();
+      for (const w of [1280, 1024]) {
+        await p.setViewportSize({ width: w, height: w === 1280 ? 800 : 640 });
+        for (const [name, hash, drawn] of [
+          ['agenda', '/agenda', '[data-occurrence]'],
+          ['week', '/week', '.week-occ'],
+          ['week-panels', '/week?show=workload,mileage,slots,coverage', '[data-testid=mileage]'],
+        ] as const) {
+          await app.go(hash);
+          await p.locator(drawn).first().waitFor();
+          await p.getByRole('status').filter({ hasText: 'Loading…' }).waitFor({ state: 'detached' });
+          expect(await p.evaluate('document.documentElement.dataset.theme')).toBe(theme);
+          for (const x of await layoutProblems(p)) problems.push(`${name} ${w} ${theme}: ${x}`);
+          // What the therapist sees on opening the screen (the whole page is many screens long).
+          await p.screenshot({ path: join(SHOTS, `70-large-${name}-${w}-${theme}.png`) });
+          for (const v of await app.axe()) problems.push(`${name} ${w} ${theme}: axe ${v.id} ${v.nodes.join(', ')}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    await p.evaluate("localStorage.removeItem('caseload-theme')");
+    await p.setViewportSize({ width: 1280, height: 800 });
+  }, 240_000);
 });

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { OccurrenceView } from '../../../../shared/api/types-schedule';
 import { SETTING_LABELS } from '../../../../shared/domain/codes';
 import { fmtDay } from '../../format';
+import { distinctConflicts, inkOn } from './card-text';
 
 export const STATUS_LABEL: Record<OccurrenceView['status'], string> = {
   planned: 'Planned',
@@ -12,13 +13,6 @@ export const STATUS_LABEL: Record<OccurrenceView['status'], string> = {
 };
 
 export type AgendaAction = 'done' | 'log' | 'cancel' | 'makeups' | 'focus';
-
-/** Each conflict once, with how many times it occurs: a slot overlapping a dozen others says so once. */
-export function distinctConflicts(conflicts: readonly string[]): { text: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const c of conflicts) counts.set(c, (counts.get(c) ?? 0) + 1);
-  return [...counts].map(([text, count]) => ({ text, count }));
-}
 
 /**
  * One occurrence of the agenda. Memoised: moving the focus redraws the two cards concerned, not the
@@ -56,7 +50,7 @@ export const AgendaCard = memo(function AgendaCard({
           {o.date !== date && <>{fmtDay(o.date)} · </>}
           {o.startTime}–{o.endTime}
         </strong>
-        <span className="school-tag" style={{ background: o.colour }}>
+        <span className="school-tag" style={{ background: o.colour, color: inkOn(o.colour) }}>
           {o.school}
         </span>
         <span>

@@ -6,6 +6,7 @@ import { addDays, localToday, weekRange } from '../../../../shared/domain/dates'
 import { useApi, useWrite } from '../../api';
 import { Confirm, ErrorMessage, Loading, Modal } from '../../components/ui';
 import { fmtDate, fmtDay } from '../../format';
+import { distinctConflicts } from './card-text';
 import { CoverageList } from './Coverage';
 import { SlotForm } from './SlotForm';
 import { BlockForm } from './BlockForm';
@@ -101,28 +102,30 @@ export function WeekPage() {
             </button>
           ))}
         </div>
-        <label className="print-choice">
-          Print{' '}
-          <select
-            value={printSchool}
-            onChange={(e) => setPrintSchool(Number(e.target.value))}
-            aria-label="Which week to print"
+        <div className="toolbar print-choice">
+          <label>
+            Print{' '}
+            <select
+              value={printSchool}
+              onChange={(e) => setPrintSchool(Number(e.target.value))}
+              aria-label="Which week to print"
+            >
+              <option value={0}>my week (all schools)</option>
+              {w.schools.map((s) => (
+                <option key={s.schoolId} value={s.schoolId}>
+                  for teachers at {s.school}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            onClick={() => print.mutate({ date: monday, ...(printSchool ? { schoolId: printSchool } : {}) })}
+            disabled={print.isPending}
           >
-            <option value={0}>my week (all schools)</option>
-            {w.schools.map((s) => (
-              <option key={s.schoolId} value={s.schoolId}>
-                for teachers at {s.school}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          onClick={() => print.mutate({ date: monday, ...(printSchool ? { schoolId: printSchool } : {}) })}
-          disabled={print.isPending}
-        >
-          Save as PDF…
-        </button>
+            Save as PDF…
+          </button>
+        </div>
         {print.data?.file && <span role="status">Saved to {print.data.file}</span>}
         <ErrorMessage error={print.error} />
       </div>
@@ -189,22 +192,29 @@ const CONFLICTS_SHOWN = 5;
 function WeekConflicts({ conflicts }: { conflicts: WeekView['conflicts'] }) {
   const [all, setAll] = useState(false);
   if (conflicts.length === 0) return null;
-  const list = all ? conflicts : conflicts.slice(0, CONFLICTS_SHOWN);
+  // The same overlap on the same day (a slot against several others at its times) is listed once.
+  const lines = distinctConflicts(
+    conflicts.map(
+      (c) => `${fmtDay(c.date)}: ${c.kind === 'overlap' ? 'overlap' : 'not enough travel time'}, ${c.message}`,
+    ),
+  );
+  const list = all ? lines : lines.slice(0, CONFLICTS_SHOWN);
   return (
     <div className="error" role="alert">
       <strong>
         {conflicts.length} conflict{conflicts.length > 1 ? 's' : ''} this week:
       </strong>
       <ul>
-        {list.map((c, i) => (
-          <li key={i}>
-            {fmtDay(c.date)}: {c.kind === 'overlap' ? 'overlap' : 'not enough travel time'}, {c.message}
+        {list.map((c) => (
+          <li key={c.text}>
+            {c.text}
+            {c.count > 1 && ` (${c.count} times)`}
           </li>
         ))}
       </ul>
-      {conflicts.length > CONFLICTS_SHOWN && (
+      {lines.length > CONFLICTS_SHOWN && (
         <button type="button" className="link" onClick={() => setAll(!all)} aria-expanded={all}>
-          {all ? `Show the first ${CONFLICTS_SHOWN} only` : `Show all ${conflicts.length} conflicts`}
+          {all ? `Show the first ${CONFLICTS_SHOWN} only` : `Show all ${lines.length}`}
         </button>
       )}
     </div>
