@@ -84,6 +84,7 @@ describe("the therapist's week: slots across two schools, today's agenda, loggin
     const p = app.page;
     await app.nav(/^Schools/);
     await p.getByRole('heading', { name: /^Schedule settings/ }).waitFor();
+    await p.getByRole('heading', { name: /^Schedule settings/ }).click(); // folded until opened
     await p.getByLabel('Rotation days (empty: none)').fill('A, B');
     await p.getByLabel('Day 1 of the rotation').fill('2026-10-05');
     await p.getByRole('button', { name: 'Save schedule settings' }).click();

@@ -20,7 +20,12 @@ export function Fold({
 }) {
   const [open, setOpen] = useState(defaultOpen);
   return (
-    <details className={className} data-testid={testId} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details
+      className={className ? `fold ${className}` : 'fold'}
+      data-testid={testId}
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>{summary}</summary>
       {open && children()}
     </details>

@@ -95,44 +95,53 @@ function SchoolCalendars({ schoolId }: { schoolId: number }) {
       {years.data?.map((y) => (
         <YearEditor key={y.id} year={y} open={y.id === current || y.id === added} />
       ))}
-      <h3>Add a school year</h3>
-      <form
-        className="grid-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
-          const v = formValues(form);
-          create.mutate(
-            { schoolId, label: v['label'] ?? '', firstDay: v['firstDay'] ?? '', lastDay: v['lastDay'] ?? '' },
-            { onSuccess: () => form.reset() },
-          );
-        }}
-      >
-        <Field label="Label" name="label" error={create.error}>
-          {(p) => <input {...p} placeholder="2026-27" />}
-        </Field>
-        <Field label="First instructional day" name="firstDay" error={create.error}>
-          {(p) => <input {...p} type="date" />}
-        </Field>
-        <Field label="Last instructional day" name="lastDay" error={create.error}>
-          {(p) => <input {...p} type="date" />}
-        </Field>
-        <div className="span-all">
-          <ErrorMessage error={create.error} />
-          <button type="submit" className="primary">
-            Add school year
-          </button>
-        </div>
-      </form>
+      {/* Setting up a year happens once a year: folded, unless the school has none yet. */}
+      {years.data && (
+        <Fold key={schoolId} summary={<h3>Add a school year</h3>} defaultOpen={years.data.length === 0}>
+          {() => (
+            <form
+              className="grid-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const form = e.currentTarget;
+                const v = formValues(form);
+                create.mutate(
+                  { schoolId, label: v['label'] ?? '', firstDay: v['firstDay'] ?? '', lastDay: v['lastDay'] ?? '' },
+                  { onSuccess: () => form.reset() },
+                );
+              }}
+            >
+              <Field label="Label" name="label" error={create.error}>
+                {(p) => <input {...p} placeholder="2026-27" />}
+              </Field>
+              <Field label="First instructional day" name="firstDay" error={create.error}>
+                {(p) => <input {...p} type="date" />}
+              </Field>
+              <Field label="Last instructional day" name="lastDay" error={create.error}>
+                {(p) => <input {...p} type="date" />}
+              </Field>
+              <div className="span-all">
+                <ErrorMessage error={create.error} />
+                <button type="submit" className="primary">
+                  Add school year
+                </button>
+              </div>
+            </form>
+          )}
+        </Fold>
+      )}
       {others.length > 0 && (
-        <>
-          <h3>Copy a calendar from another school</h3>
-          <CopyCalendar
-            others={others}
-            onCopy={(fromSchoolYearId) => copy.mutate({ fromSchoolYearId, toSchoolId: schoolId })}
-          />
-          <ErrorMessage error={copy.error} />
-        </>
+        <Fold summary={<h3>Copy a calendar from another school</h3>}>
+          {() => (
+            <>
+              <CopyCalendar
+                others={others}
+                onCopy={(fromSchoolYearId) => copy.mutate({ fromSchoolYearId, toSchoolId: schoolId })}
+              />
+              <ErrorMessage error={copy.error} />
+            </>
+          )}
+        </Fold>
       )}
       <Modal title="Rename school" open={renaming} onClose={() => setRenaming(false)}>
         <form

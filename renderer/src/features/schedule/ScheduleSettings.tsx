@@ -1,19 +1,30 @@
 import { useState } from 'react';
 import type { SchoolSchedule } from '../../../../shared/api/types-schedule';
 import { useApi, useWrite } from '../../api';
+import { Fold } from '../../components/Fold';
 import { ErrorMessage, Field } from '../../components/ui';
 
-/** A school's schedule settings (colour, school day, rotation) and the travel table, in Schools & calendars. */
+/**
+ * A school's schedule settings (colour, school day, rotation) and the travel table, in Schools &
+ * calendars: set up once, so folded to their heading until opened (Enter or a click).
+ */
 export function ScheduleSettings({ schoolId }: { schoolId: number }) {
+  return (
+    <Fold className="panel" summary={<h2 id="sched-title">Schedule settings: colour, school day, rotation, travel</h2>}>
+      {() => <ScheduleSettingsBody schoolId={schoolId} />}
+    </Fold>
+  );
+}
+
+function ScheduleSettingsBody({ schoolId }: { schoolId: number }) {
   const setup = useApi('getScheduleSetup');
   const s = setup.data?.schools.find((x) => x.schoolId === schoolId);
   if (!setup.data || !s) return null;
   return (
-    <div className="panel" aria-labelledby="sched-title">
-      <h2 id="sched-title">Schedule settings: colour, school day, rotation, travel</h2>
+    <>
       <SchoolScheduleForm key={s.schoolId} s={s} />
       <TravelTable schoolId={schoolId} />
-    </div>
+    </>
   );
 }
 
