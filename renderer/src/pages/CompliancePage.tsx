@@ -4,7 +4,7 @@ import { SETTINGS, SETTING_LABELS } from '../../../shared/domain/codes';
 import { type DateRange, localToday, monthRange, weekRange } from '../../../shared/domain/dates';
 import { SchoolFilter } from '../components/SchoolFilter';
 import { useApi } from '../api';
-import { SETTING_COLOURS } from '../components/MinutesChart';
+import { SETTING_COLOURS } from '../components/chart-colours';
 import { ErrorMessage, Loading } from '../components/ui';
 import { fmtDate, mins, pct } from '../format';
 import { ComplianceTable } from '../features/compliance/ComplianceTable';

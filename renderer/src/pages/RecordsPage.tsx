@@ -16,7 +16,8 @@ export function RecordsPage() {
   const [studentId, setStudentId] = useState<number | undefined>();
   const [from, setFrom] = useState(month.from);
   const [to, setTo] = useState(month.to);
-  const chosen = studentId ?? students.data?.[0]?.id;
+  // An active student first: exited students stay choosable, for their records.
+  const chosen = studentId ?? (students.data?.find((s) => s.status === 'active') ?? students.data?.[0])?.id;
   const log = useApi('getServiceLog', { studentId: chosen ?? 0, from, to }, !!chosen);
   const [result, setResult] = useState<string[] | null>(null);
   const [error, setError] = useState<unknown>(null);
