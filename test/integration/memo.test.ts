@@ -189,7 +189,7 @@ describe('caseload compliance, kept per student', () => {
   const year = { from: '2026-08-26', to: '2027-06-11' };
   const week = { from: '2026-10-12', to: '2026-10-16' };
   /** The same figures worked out on a connection of its own, which has kept nothing. */
-  function fresh(range: { from: string; to: string }) {
+  function fresh(range: { from: string; to: string; schoolId?: number }) {
     const db = openDatabase(app.file);
     try {
       const h = createHandlers({ db, dataPath: app.file, today: () => app.today });
@@ -212,7 +212,8 @@ describe('caseload compliance, kept per student', () => {
     }
   }
   const same = () => {
-    for (const range of [year, week]) expect(app.call('caseloadCompliance', range)).toEqual(fresh(range));
+    for (const range of [year, week, { ...week, schoolId: lincoln }])
+      expect(app.call('caseloadCompliance', range)).toEqual(fresh(range));
     expect(app.call('getCoverage', { date: '2026-10-14' })).toEqual(freshCoverage('2026-10-14'));
   };
 

@@ -12,7 +12,6 @@ import { addDays, fromDay, mondayOf, monthRange, toDay, weekRange } from '../../
 import type { Makeup, Miss } from '../../../shared/domain/makeups';
 import {
   type AttendanceRow,
-  type SessionTime,
   complianceRatio,
   deliveryMix,
   isBehind,
@@ -456,20 +455,19 @@ function complianceSummaries(
  */
 function rangeMix(db: Sqlite, range: { from: string; to: string; schoolId?: number | undefined }) {
   return memoized(db, `mix:${range.from}:${range.to}:${range.schoolId ?? ''}`, ['attendance', 'students'], () => {
+    const atSchool = range.schoolId ? 'JOIN students st ON st.id = a.student_id AND st.school_id = ?' : '';
+    // Summed per setting in SQL: each session once, read through the sessions' date index.
     const rows = db
       .prepare(
-        `SELECT a.session_id, s.setting, s.minutes, st.school_id
-         FROM attendance a JOIN sessions s ON s.id = a.session_id JOIN students st ON st.id = a.student_id
-         WHERE a.date BETWEEN ? AND ? AND a.code = 'present'`,
+        `SELECT s.setting, sum(s.minutes) AS minutes FROM sessions s WHERE s.date BETWEEN ? AND ?
+         AND EXISTS (SELECT 1 FROM attendance a ${atSchool} WHERE a.session_id = s.id AND a.code = 'present')
+         GROUP BY s.setting`,
       )
-      .raw(true)
-      .all(range.from, range.to) as [number, Setting, number, number][];
-    const sessions = new Map<number, SessionTime>();
-    for (const [sessionId, setting, minutes, schoolId] of rows) {
-      if (range.schoolId && schoolId !== range.schoolId) continue;
-      sessions.set(sessionId, { setting, minutes, anyPresent: true });
-    }
-    return deliveryMix(sessions.values());
+      .all(range.from, range.to, ...(range.schoolId ? [range.schoolId] : [])) as {
+      setting: Setting;
+      minutes: number;
+    }[];
+    return deliveryMix(rows.map((r) => ({ setting: r.setting, minutes: r.minutes, anyPresent: true })));
   });
 }
 
