@@ -175,6 +175,12 @@ describe("today's agenda, kept between reads", () => {
       recurrence: weekly([2]),
     });
     expect(agenda().occurrences.map((o) => o.startTime)).toEqual(['10:00']);
+    // A name changed (plain SQL) and the slot labelled: the agenda says both at once.
+    app.db.prepare("UPDATE students SET preferred_name = 'Avi' WHERE id = ?").run(ava);
+    app.db.prepare("UPDATE slots SET label = 'Fine motor group'").run();
+    expect(agenda().occurrences.map((o) => [o.label, o.students.map((s) => s.name)])).toEqual([
+      ['Fine motor group', ['Avi N.', 'Ben O.']],
+    ]);
     // Today becomes a closure (plain SQL, as an import would): no occurrence today.
     app.db
       .prepare(

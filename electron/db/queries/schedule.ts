@@ -82,8 +82,8 @@ function links(db: Sqlite, from: string, to: string): Map<string, LinkRow> {
 
 interface ViewContext {
   schools: Map<number, SchoolSchedule>;
-  names: Map<number, string>;
-  labels: Map<number, string | null>;
+  names: ReadonlyMap<number, string>;
+  labels: ReadonlyMap<number, string | null>;
   links: Map<string, LinkRow>;
   today: string;
   openMakeups: (studentId: number) => number;
@@ -101,25 +101,34 @@ function viewContext(
   shared: Pick<ViewContext, 'schools'> & Partial<Pick<ViewContext, 'links'>>,
 ): ViewContext {
   const ids = [...new Set(list.flatMap((o) => o.studentIds))];
-  // The ids travel as one JSON parameter: one compiled statement whatever their number.
-  const names = new Map<number, string>();
-  if (ids.length) {
-    for (const r of db
-      .prepare(
-        `SELECT id, coalesce(preferred_name, first_name) || ' ' || substr(last_name, 1, 1) || '.' AS n FROM students
-         WHERE id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(ids)) as { id: number; n: string }[])
-      names.set(r.id, r.n);
-  }
-  const slotIds = [...new Set(list.map((o) => o.slotId))];
-  const labels = new Map<number, string | null>();
-  if (slotIds.length) {
-    for (const r of db
-      .prepare(`SELECT id, label FROM slots WHERE id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(slotIds)) as { id: number; label: string | null }[])
-      labels.set(r.id, r.label);
-  }
+  // Every student's short name and every slot's label, kept until students or slots are written.
+  const names = memoized(
+    db,
+    'shortNames',
+    ['students'],
+    () =>
+      new Map(
+        (
+          db
+            .prepare(
+              `SELECT id, coalesce(preferred_name, first_name) || ' ' || substr(last_name, 1, 1) || '.' AS n FROM students`,
+            )
+            .all() as { id: number; n: string }[]
+        ).map((r) => [r.id, r.n]),
+      ),
+  );
+  const labels = memoized(
+    db,
+    'slotLabels',
+    ['slots'],
+    () =>
+      new Map(
+        (db.prepare('SELECT id, label FROM slots').all() as { id: number; label: string | null }[]).map((r) => [
+          r.id,
+          r.label,
+        ]),
+      ),
+  );
   let counts = new Map<number, number>();
   if (withMakeups && ids.length) {
     const since = addDays(today, -365);
