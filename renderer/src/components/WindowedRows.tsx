@@ -10,7 +10,7 @@ export function WindowedRows<T>({
   render,
   columns,
   rowHeight = 37,
-  whole = 80,
+  whole = 40,
 }: {
   items: readonly T[];
   render: (item: T, index: number) => ReactNode;
