@@ -38,18 +38,17 @@ function stateOf(db: Sqlite): State {
       entries: new Map(),
       txWrites: false,
     };
+    const bump = <K>(counts: Map<K, number>, k: K) => counts.set(k, (counts.get(k) ?? 0) + 1);
     db.function('caseload_memo_table', { deterministic: false }, (table: unknown) => {
-      st.gens.set(String(table), (st.gens.get(String(table)) ?? 0) + 1);
       if (db.inTransaction) st.txWrites = true;
+      bump(st.gens, String(table));
       return null;
     });
     db.function('caseload_memo_student', { deterministic: false }, (id: unknown) => {
       if (db.inTransaction) st.txWrites = true;
-      const bump = (k: string) => st.gens.set(k, (st.gens.get(k) ?? 0) + 1);
-      bump('attendance');
-      if (typeof id === 'number' || typeof id === 'bigint')
-        st.students.set(Number(id), (st.students.get(Number(id)) ?? 0) + 1);
-      else bump('attendance*');
+      bump(st.gens, 'attendance');
+      if (typeof id === 'number' || typeof id === 'bigint') bump(st.students, Number(id));
+      else bump(st.gens, 'attendance*');
       return null;
     });
     states.set(db, st);
@@ -59,6 +58,11 @@ function stateOf(db: Sqlite): State {
 }
 
 const NAME = /^[a-z_]+$/;
+
+const EVENTS = ['INSERT', 'UPDATE', 'DELETE'] as const;
+/** The rows a trigger of the event sees. */
+const rowsOf = (ev: (typeof EVENTS)[number]) =>
+  ev === 'INSERT' ? ['NEW'] : ev === 'DELETE' ? ['OLD'] : ['OLD', 'NEW'];
 
 /** The trigger bodies of a table: which counters a write to it moves. */
 function triggers(table: string): string[] {
@@ -80,16 +84,14 @@ function triggers(table: string): string[] {
       `CREATE TEMP TRIGGER IF NOT EXISTS memo_att_sessions_delete BEFORE DELETE ON main.sessions
        BEGIN SELECT caseload_memo_student(student_id) FROM attendance WHERE session_id = OLD.id; END`,
       // An occurrence logged (or undone) is no longer planned for any student of its slot.
-      ...['INSERT', 'DELETE', 'UPDATE'].map((ev) => {
-        const rows = ev === 'INSERT' ? ['NEW'] : ev === 'DELETE' ? ['OLD'] : ['OLD', 'NEW'];
-        const body = rows
+      ...EVENTS.map((ev) => {
+        const body = rowsOf(ev)
           .map((r) => `SELECT caseload_memo_student(student_id) FROM slot_students WHERE slot_id = ${r}.slot_id;`)
           .join(' ');
         return `CREATE TEMP TRIGGER IF NOT EXISTS memo_att_occurrence_sessions_${ev.toLowerCase()} AFTER ${ev} ON main.occurrence_sessions BEGIN ${body} END`;
       }),
-      ...['INSERT', 'DELETE', 'UPDATE'].map((ev) => {
-        const rows = ev === 'INSERT' ? ['NEW'] : ev === 'DELETE' ? ['OLD'] : ['OLD', 'NEW'];
-        const body = rows
+      ...EVENTS.map((ev) => {
+        const body = rowsOf(ev)
           .flatMap((r) => [
             `SELECT caseload_memo_student((SELECT student_id FROM attendance WHERE id = ${r}.missed_attendance_id));`,
             `SELECT caseload_memo_student((SELECT student_id FROM attendance WHERE id = ${r}.makeup_attendance_id));`,
@@ -98,7 +100,7 @@ function triggers(table: string): string[] {
         return `CREATE TEMP TRIGGER IF NOT EXISTS memo_att_makeup_links_${ev.toLowerCase()} ${ev === 'DELETE' ? 'BEFORE' : 'AFTER'} ${ev} ON main.makeup_links BEGIN ${body} END`;
       }),
     ];
-  return ['INSERT', 'UPDATE', 'DELETE'].map(all);
+  return EVENTS.map(all);
 }
 
 /**

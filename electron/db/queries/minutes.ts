@@ -349,6 +349,22 @@ export function studentOverview(db: Sqlite, studentId: number, today: string): S
   return { studentId, today, periods, weekly, ledger: ledgerAll.rows, threshold: ctx.threshold };
 }
 
+/** Small numbers for the vocabularies, to key per-student sums without building strings. */
+const ROW_KEY: Record<Setting | Grouping | AttendanceCode, number> = {
+  push_in: 0,
+  pull_out: 1,
+  consult: 2,
+  individual: 0,
+  group: 1,
+  whole_class: 2,
+  present: 0,
+  student_absent: 1,
+  student_unavailable: 2,
+  student_refused: 3,
+  provider_absent: 4,
+  school_closed: 5,
+};
+
 /** Up to this many students, their rows are read by id; past it, reading everyone is cheaper. */
 const FEW_STUDENTS = 64;
 
@@ -363,6 +379,7 @@ function complianceSummaries(
   range: { from: string; to: string },
   today: string,
   ids: readonly number[],
+  schoolOf: ReadonlyMap<number, number>,
 ): Map<number, MinutesSummary> {
   const few = ids.length <= FEW_STUDENTS ? JSON.stringify(ids) : null;
   const who = few ? 'AND a.student_id IN (SELECT value FROM json_each(?))' : '';
@@ -417,13 +434,6 @@ function complianceSummaries(
   }
   const makeups = loadMakeupInputsByStudent(db, few ? ids : null, span.from, span.to);
   const planned = span.to >= today ? plannedMinutes(db, few ? ids : null, today, span.to) : new Map();
-  const students = new Map(
-    (
-      db
-        .prepare(`SELECT id, school_id AS schoolId FROM students WHERE id IN (SELECT value FROM json_each(?))`)
-        .all(JSON.stringify(ids)) as { id: number; schoolId: number }[]
-    ).map((r) => [r.id, r.schoolId]),
-  );
   const out = new Map<number, MinutesSummary>();
   for (const id of ids) {
     const { rows: ledger, credits } = ledgerAndCredits(makeups.get(id), ctx.makeupCodes);
@@ -431,7 +441,7 @@ function complianceSummaries(
       id,
       summarise(
         ctx,
-        calendarForStudent(cals, enrollments.get(id), students.get(id)!),
+        calendarForStudent(cals, enrollments.get(id), schoolOf.get(id)!),
         clipLinesToEnrollment(lines.get(id) ?? [], enrollments.get(id) ?? []),
         attendance.get(id) ?? [],
         balanceBetween(ledger, range.from, range.to),
@@ -450,42 +460,33 @@ function complianceSummaries(
 }
 
 /**
- * The delivery mix in therapist time over a range: each session in the range once, for its length,
- * when someone (at the chosen school) was present in it. Kept until attendance or students change.
+ * The sessions held over a range (someone present, at the chosen school when one is given), per
+ * setting: how many and the therapist's minutes in them, each session once.
  */
-function rangeMix(db: Sqlite, range: { from: string; to: string; schoolId?: number | undefined }) {
-  return memoized(db, `mix:${range.from}:${range.to}:${range.schoolId ?? ''}`, ['attendance', 'students'], () => {
-    const atSchool = range.schoolId ? 'JOIN students st ON st.id = a.student_id AND st.school_id = ?' : '';
-    // Summed per setting in SQL: each session once, read through the sessions' date index.
-    const rows = db
-      .prepare(
-        `SELECT s.setting, sum(s.minutes) AS minutes FROM sessions s WHERE s.date BETWEEN ? AND ?
-         AND EXISTS (SELECT 1 FROM attendance a ${atSchool} WHERE a.session_id = s.id AND a.code = 'present')
-         GROUP BY s.setting`,
-      )
-      .all(range.from, range.to, ...(range.schoolId ? [range.schoolId] : [])) as {
-      setting: Setting;
-      minutes: number;
-    }[];
-    return deliveryMix(rows.map((r) => ({ setting: r.setting, minutes: r.minutes, anyPresent: true })));
-  });
+export function heldBySetting(
+  db: Sqlite,
+  range: { from: string; to: string; schoolId?: number | undefined },
+): { setting: Setting; n: number; minutes: number }[] {
+  const atSchool = range.schoolId ? 'JOIN students st ON st.id = a.student_id AND st.school_id = ?' : '';
+  return db
+    .prepare(
+      `SELECT s.setting, count(*) AS n, sum(s.minutes) AS minutes FROM sessions s WHERE s.date BETWEEN ? AND ?
+       AND EXISTS (SELECT 1 FROM attendance a ${atSchool} WHERE a.session_id = s.id AND a.code = 'present')
+       GROUP BY s.setting`,
+    )
+    .all(range.from, range.to, ...(range.schoolId ? [range.schoolId] : [])) as {
+    setting: Setting;
+    n: number;
+    minutes: number;
+  }[];
 }
 
-/** Small numbers for the vocabularies, to key per-student sums without building strings. */
-const ROW_KEY: Record<Setting | Grouping | AttendanceCode, number> = {
-  push_in: 0,
-  pull_out: 1,
-  consult: 2,
-  individual: 0,
-  group: 1,
-  whole_class: 2,
-  present: 0,
-  student_absent: 1,
-  student_unavailable: 2,
-  student_refused: 3,
-  provider_absent: 4,
-  school_closed: 5,
-};
+/** The delivery mix in therapist time over a range. Kept until attendance or students change. */
+function rangeMix(db: Sqlite, range: { from: string; to: string; schoolId?: number | undefined }) {
+  return memoized(db, `mix:${range.from}:${range.to}:${range.schoolId ?? ''}`, ['attendance', 'students'], () =>
+    deliveryMix(heldBySetting(db, range).map((r) => ({ setting: r.setting, minutes: r.minutes, anyPresent: true }))),
+  );
+}
 
 export function caseloadCompliance(
   db: Sqlite,
@@ -515,6 +516,7 @@ export function caseloadCompliance(
     schoolId: number;
     schoolName: string;
   }[];
+  const schoolOf = new Map(students.map((st) => [st.id, st.schoolId]));
   // Each student's figures are kept until their own attendance (or a table they come from) is
   // written: the Friday check after a day of logging works out the students just logged, not all 500.
   const summaries = memoizedPerStudent(
@@ -522,7 +524,7 @@ export function caseloadCompliance(
     `compliance:${range.from}:${range.to}:${today}`,
     COMPLIANCE_TABLES,
     students.map((st) => st.id),
-    (ids) => complianceSummaries(db, ctx, cals, range, today, ids),
+    (ids) => complianceSummaries(db, ctx, cals, range, today, ids, schoolOf),
   );
   const rows: ComplianceRow[] = students.map((st) => ({
     studentId: st.id,

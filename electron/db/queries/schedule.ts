@@ -236,7 +236,8 @@ export function agenda(db: Sqlite, date: string, today: string): Agenda {
     });
   }
   const pastList = all.filter((o) => o.date < date && o.date < today && !ctx.links.has(`${o.slotId}@${o.date}`));
-  const pastCtx = pastList.length ? viewContext(db, back, date, today, pastList, false, ctx) : ctx;
+  // Sessions not logged share the day's names, labels and links; they do not count open makeups.
+  const pastCtx: ViewContext = { ...ctx, openMakeups: () => 0 };
   const notLogged = pastList.map((o) => view(o, pastCtx)).reverse();
   const schoolDay = [...calendarsFor(db).values()].some((c) => c.isInstructional(toDay(date)));
   return { date, schoolDay, occurrences: day, gaps, notLogged, blocks };

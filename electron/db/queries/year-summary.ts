@@ -2,11 +2,10 @@ import type { Workload, YearSummary } from '../../../shared/api/types-year-end';
 import { toDay, mondayOf } from '../../../shared/domain/dates';
 import { PUBLISHED_MIX } from '../../../shared/domain/minutes-delivered';
 import { emptyBySetting } from '../../../shared/domain/minutes-owed';
-import type { Setting } from '../../../shared/domain/codes';
 import { yearSummaryRow } from '../../../shared/domain/year-summary';
 import { AppError } from '../../ipc/errors';
 import type { Sqlite } from '../db';
-import { calendarsFor, caseloadCompliance, studentMinutes } from './minutes';
+import { calendarsFor, caseloadCompliance, heldBySetting, studentMinutes } from './minutes';
 
 /** School year labels, newest first. */
 function labels(db: Sqlite): string[] {
@@ -124,14 +123,7 @@ export function yearSummary(
 function workload(db: Sqlite, range: { from: string; to: string }, label: string, schoolId?: number): Workload {
   const atSchool = schoolId ? 'JOIN students st ON st.id = a.student_id AND st.school_id = ?' : '';
   const args = schoolId ? [schoolId] : [];
-  const held = db
-    .prepare(
-      `SELECT s.setting, count(*) AS n, sum(s.minutes) AS minutes FROM sessions s
-       WHERE s.date BETWEEN ? AND ? AND EXISTS (
-         SELECT 1 FROM attendance a ${atSchool} WHERE a.session_id = s.id AND a.code = 'present')
-       GROUP BY s.setting`,
-    )
-    .all(range.from, range.to, ...args) as { setting: Setting; n: number; minutes: number }[];
+  const held = heldBySetting(db, { ...range, schoolId });
   const missed = db
     .prepare(
       `SELECT count(*) AS n FROM sessions s WHERE s.date BETWEEN ? AND ?
