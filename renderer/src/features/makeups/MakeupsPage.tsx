@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ATTENDANCE_LABELS } from '../../../../shared/domain/codes';
 import { useApi } from '../../api';
 import { SchoolFilter } from '../../components/SchoolFilter';
 import { TableHead } from '../../components/TableHead';
 import { Empty, ErrorMessage, Loading } from '../../components/ui';
 import { WindowedRows } from '../../components/WindowedRows';
-import { fmtDay, mins } from '../../format';
+import { mins } from '../../format';
+import { LogMakeupCell, MissCells } from './MissCells';
 
 /** Every makeup the caseload still owes: who, how many minutes, since when, and a link to log it. */
 export function MakeupsPage() {
@@ -45,25 +45,9 @@ export function MakeupsPage() {
                   <th scope="row" title={`${m.name}, ${m.schoolName}`}>
                     <Link to={`/students/${m.studentId}`}>{m.name}</Link>
                   </th>
-                  <td>
-                    <Link to={`/sessions/${m.sessionId}`}>
-                      {fmtDay(m.date)} {m.startTime}
-                    </Link>
-                  </td>
-                  <td>{ATTENDANCE_LABELS[m.code]}</td>
-                  <td className="num">
-                    {m.outstanding}
-                    {m.outstanding < m.minutes ? ` of ${m.minutes}` : ''}
-                  </td>
+                  <MissCells miss={m} />
                   <td>{sinceText(m.date)}</td>
-                  <td className="row-actions">
-                    <Link
-                      to={`/log?student=${m.studentId}&makeup=${m.attendanceId}`}
-                      aria-label={`Log makeup for ${m.name}, missed ${fmtDay(m.date)}`}
-                    >
-                      Log makeup
-                    </Link>
-                  </td>
+                  <LogMakeupCell studentId={m.studentId} name={m.name} miss={m} />
                 </tr>
               )}
             />

@@ -1,4 +1,4 @@
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { Session, StudentOverview } from '../../../../shared/api/types';
 import { ATTENDANCE_LABELS, GROUPING_LABELS, SETTING_LABELS } from '../../../../shared/domain/codes';
 import { addDays, localToday } from '../../../../shared/domain/dates';
@@ -7,6 +7,7 @@ import { useApi } from '../../api';
 import { TableHead } from '../../components/TableHead';
 import { ErrorMessage, Loading } from '../../components/ui';
 import { fmtDay, mins } from '../../format';
+import { LogMakeupCell, MissCells } from '../makeups/MissCells';
 
 /** What this student's record shows for a session: their note, and the shared one if it names no one else. */
 function ownNote(studentId: number, x: Session): string {
@@ -39,24 +40,8 @@ export function OpenMakeups({ overview, name }: { overview: StudentOverview; nam
           <tbody>
             {open.map((r) => (
               <tr key={r.attendanceId}>
-                <td>
-                  <Link to={`/sessions/${r.sessionId}`}>
-                    {fmtDay(r.date)} {r.startTime}
-                  </Link>
-                </td>
-                <td>{ATTENDANCE_LABELS[r.code]}</td>
-                <td className="num">
-                  {r.outstanding}
-                  {r.outstanding < r.minutes ? ` of ${r.minutes}` : ''}
-                </td>
-                <td className="row-actions">
-                  <Link
-                    to={`/log?student=${overview.studentId}&makeup=${r.attendanceId}`}
-                    aria-label={`Log makeup for ${name}, missed ${fmtDay(r.date)}`}
-                  >
-                    Log makeup
-                  </Link>
-                </td>
+                <MissCells miss={r} />
+                <LogMakeupCell studentId={overview.studentId} name={name} miss={r} />
               </tr>
             ))}
           </tbody>
