@@ -204,21 +204,24 @@ export function memoizedPerStudent<T>(
   const s = stateOf(db);
   const all = ['attendance', ...tables];
   if (!watch(db, s, all)) return compute([...ids]);
+  // One entry per key: the tables' counters, and per student the value with their own counter.
   const stamp = stampOf(s, all, true);
-  const kept = new Map<number, T>();
+  const hit = s.entries.get(key);
+  const kept = hit && hit.stamp === stamp ? (hit.value as Map<number, { gen: number; value: T }>) : undefined;
   const missing: number[] = [];
-  const stampFor = (id: number) => `${stamp}:${s.students.get(id) ?? 0}`;
   for (const id of ids) {
-    const hit = s.entries.get(`${key}#${id}`);
-    if (hit && hit.stamp === stampFor(id)) kept.set(id, hit.value as T);
-    else missing.push(id);
+    const e = kept?.get(id);
+    if (!e || e.gen !== (s.students.get(id) ?? 0)) missing.push(id);
   }
   const keep = mayKeep(db, s);
   const fresh = missing.length ? compute(missing) : new Map<number, T>();
-  if (keep && mayKeep(db, s))
-    for (const id of missing) put(s, `${key}#${id}`, { stamp: stampFor(id), value: fresh.get(id) as T });
+  if (keep && mayKeep(db, s)) {
+    const byStudent = kept ?? new Map<number, { gen: number; value: T }>();
+    for (const id of missing) byStudent.set(id, { gen: s.students.get(id) ?? 0, value: fresh.get(id) as T });
+    put(s, key, { stamp, value: byStudent });
+  }
   // In the order asked for.
-  return new Map(ids.map((id) => [id, (kept.has(id) ? kept.get(id) : fresh.get(id)) as T]));
+  return new Map(ids.map((id) => [id, (fresh.has(id) ? fresh.get(id) : kept!.get(id)!.value) as T]));
 }
 
 /** Forgets one kept figure (a cache the caller is told to drop). */

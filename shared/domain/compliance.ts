@@ -1,7 +1,8 @@
 import type { InstructionalCalendar } from './calendar';
-import { type Interval, type MissCode, MISS_CAUSE, type Setting, SETTINGS } from './codes';
+import { type Interval, type MissCode, MISS_CAUSE, type Setting } from './codes';
 import { type Day, fromDay, mondayOf, monthBounds, toDay } from './dates';
-import { type BySetting, emptyBySetting, type OwedLine, type OwedOptions, owedInInterval } from './minutes-owed';
+import { type IntervalList, firstFrom, intervalList, owedIn, owedOver } from './intervals';
+import { type BySetting, type OwedLine, type OwedOptions, weeklyDenominator } from './minutes-owed';
 
 // docs/domain.md, "Compliance: judged per setting, over whole service intervals".
 //
@@ -47,11 +48,8 @@ export interface ComplianceInput {
   present: PresentMinutes[];
   makeups: MakeupCredit[];
   planned: PlannedMinutes[];
-  /**
-   * Which intervals to list: every one (a student's page), or only those short, at risk or with
-   * extra minutes (the whole caseload, where the list would be long and the sums say the rest).
-   */
-  detail?: 'all' | 'flagged';
+  /** Which intervals to list: every one owed or credited (the default), or none (the sums say it). */
+  detail?: 'all' | 'none';
 }
 
 export interface IntervalStatus {
@@ -96,16 +94,6 @@ export interface JudgedCompliance {
 
 const EPSILON = 1e-9;
 
-/** The intervals of a kind that overlap [from, to]: Mon–Sun weeks, calendar months, school years. */
-export function intervalsOver(kind: Interval, from: Day, to: Day, calendar: InstructionalCalendar): [Day, Day][] {
-  const out: [Day, Day][] = [];
-  if (kind === 'week') for (let m = mondayOf(from); m <= to; m += 7) out.push([m, m + 6]);
-  else if (kind === 'month')
-    for (let s = monthBounds(from)[0]; s <= to; s = monthBounds(s)[1] + 1) out.push(monthBounds(s));
-  else for (const y of calendar.years) if (y.last >= from && y.first <= to) out.push([y.first, y.last]);
-  return out;
-}
-
 /**
  * The dates whose sessions can count for intervals overlapping [from, to]: from the start of the
  * earliest such interval to the end of the latest (for reading lines and attendance once).
@@ -129,17 +117,46 @@ export function judgementSpan(
 }
 
 const SETTING_INDEX: Record<Setting, number> = { push_in: 0, pull_out: 1, consult: 2 };
-const KINDS: Interval[] = ['week', 'month', 'year'];
+const SETTING_AT: readonly Setting[] = ['push_in', 'pull_out', 'consult'];
+const KIND_INDEX: Record<Interval, number> = { week: 0, month: 1, year: 2 };
 
 /**
- * The intervals of one setting and kind that overlap the range and have started, held in arrays
- * (a caseload has tens of thousands of them: no object per interval until one is reported).
+ * Present minutes as the engine reads them, three numbers per entry: the day, the setting's index
+ * (push-in 0, pull-out 1, consult 2) and the minutes. A caseload has thousands: no object per entry.
+ */
+export type PresentDays = readonly number[];
+
+/** Present minutes in the engine's form. */
+export function presentDays(present: readonly PresentMinutes[]): number[] {
+  const out: number[] = [];
+  for (const p of present) out.push(toDay(p.date), SETTING_INDEX[p.setting], p.minutes);
+  return out;
+}
+
+/** Appends one day's present minutes to a list in the engine's form. */
+export function pushPresent(list: number[], day: Day, setting: Setting, minutes: number): void {
+  list.push(day, SETTING_INDEX[setting], minutes);
+}
+
+/** What one student brings to the judgement; the range, today and the rules are the frame's. */
+export interface StudentJudgementInput {
+  lines: readonly OwedLine[];
+  calendar: InstructionalCalendar;
+  present: PresentDays;
+  makeups: readonly MakeupCredit[];
+  planned: readonly PlannedMinutes[];
+  /** List every interval owed or credited (a student's page), or none (the caseload: the sums say it). */
+  detail: 'all' | 'none';
+}
+
+/**
+ * The intervals of one setting and kind that overlap the range and have started, with one student's
+ * sums in arrays reused from student to student (no object per interval until one is reported).
  */
 interface Track {
-  setting: Setting;
-  kind: Interval;
-  starts: Day[];
-  ends: Day[];
+  list: IntervalList;
+  /** In use for the student being judged (a line of this setting and kind owes something). */
+  used: boolean;
   /** 1 where a line of the setting and kind is in effect in the interval: only those are judged. */
   live: Uint8Array;
   owed: Float64Array;
@@ -147,10 +164,12 @@ interface Track {
   planned: Float64Array;
 }
 
-/** The index of the interval holding a day, or -1. */
+const NO_INTERVALS: IntervalList = { kind: 'week', starts: [], ends: [], days: [] };
+
+/** The index of the live interval holding a day, or -1. */
 function slot(t: Track, d: Day): number {
-  const { starts, ends } = t;
-  if (t.kind === 'week') {
+  const { starts, ends } = t.list;
+  if (t.list.kind === 'week') {
     const i = (mondayOf(d) - starts[0]!) / 7;
     return i >= 0 && i < starts.length && t.live[i] ? i : -1;
   }
@@ -165,138 +184,236 @@ function slot(t: Track, d: Day): number {
   return -1;
 }
 
-export function judgeCompliance(input: ComplianceInput): JudgedCompliance {
-  const { calendar, options } = input;
-  const today = toDay(input.today);
-  const from = toDay(input.from);
-  const to = toDay(input.to);
-  // Per setting, its tracks finest kind first: a date's minutes go to the finest interval holding it.
-  const tracks: Record<Setting, Track[]> = { push_in: [], pull_out: [], consult: [] };
-  const trackOf = (setting: Setting, kind: Interval): Track => {
-    let t = tracks[setting].find((x) => x.kind === kind);
-    if (!t) {
-      // Intervals overlapping the range that have started (today or earlier).
-      const spans = intervalsOver(kind, from, to, calendar).filter(([a]) => a <= today);
-      const n = spans.length;
-      t = {
-        setting,
-        kind,
-        starts: spans.map((x) => x[0]),
-        ends: spans.map((x) => x[1]),
-        live: new Uint8Array(n),
-        owed: new Float64Array(n),
-        credited: new Float64Array(n),
-        planned: new Float64Array(n),
-      };
-      tracks[setting].push(t);
-      tracks[setting].sort((x, y) => KINDS.indexOf(x.kind) - KINDS.indexOf(y.kind));
-    }
-    return t;
-  };
+/**
+ * One range judged for many students: the range, today and the rules are set once, each calendar's
+ * intervals are worked out once, and the per-interval sums live in arrays reused for every student.
+ */
+export class JudgementFrame {
+  private readonly from: Day;
+  private readonly to: Day;
+  private readonly today: Day;
+  /** Per setting and kind (setting × 3 + kind, finest kind first): a date's minutes go to the finest. */
+  private readonly tracks: Track[] = Array.from({ length: 9 }, () => ({
+    list: NO_INTERVALS,
+    used: false,
+    live: new Uint8Array(0),
+    owed: new Float64Array(0),
+    credited: new Float64Array(0),
+    planned: new Float64Array(0),
+  }));
+  /** Per calendar, the started intervals of each kind that overlap the range. */
+  private readonly lists = new Map<InstructionalCalendar, IntervalList[]>();
+  /** Per calendar, every interval of each kind that overlaps the range. */
+  private readonly wholeLists = new Map<InstructionalCalendar, IntervalList[]>();
 
-  // Every interval owed in whole: the owed of every line of the setting over the whole interval
-  // (a line amended mid-week still owes its share of the week).
-  for (const line of input.lines) {
-    if (line.minutes <= 0) continue;
-    const ls = toDay(line.startDate);
-    const le = toDay(line.endDate);
-    const t = trackOf(line.setting, line.interval);
-    const fixed = line.interval === 'week' && options.prorateShortWeeks ? 5 : undefined;
-    for (let i = 0; i < t.starts.length; i++) {
-      const a = t.starts[i]!;
-      const b = t.ends[i]!;
-      if (le < a || ls > b) continue;
-      t.live[i] = 1;
-      t.owed[i]! += owedInInterval(line.minutes, calendar, a, b, Math.max(a, ls), Math.min(b, le), fixed);
+  constructor(
+    range: { from: string; to: string; today: string },
+    private readonly options: OwedOptions,
+    private readonly threshold: number,
+  ) {
+    this.from = toDay(range.from);
+    this.to = toDay(range.to);
+    this.today = toDay(range.today);
+  }
+
+  private listsOf(calendar: InstructionalCalendar): IntervalList[] {
+    let lists = this.lists.get(calendar);
+    if (!lists) {
+      // Intervals overlapping the range that have started (today or earlier).
+      lists = (['week', 'month', 'year'] as const).map((k) =>
+        intervalList(calendar, k, this.from, this.to, this.today),
+      );
+      this.lists.set(calendar, lists);
+    }
+    return lists;
+  }
+
+  private wholeListsOf(calendar: InstructionalCalendar): IntervalList[] {
+    let lists = this.wholeLists.get(calendar);
+    if (!lists) {
+      lists = (['week', 'month', 'year'] as const).map((k) => intervalList(calendar, k, this.from, this.to));
+      this.wholeLists.set(calendar, lists);
+    }
+    return lists;
+  }
+
+  /** Readies a track for the student: the calendar's intervals, and zeros. */
+  private use(t: Track, list: IntervalList): void {
+    const n = list.starts.length;
+    t.list = list;
+    t.used = true;
+    if (t.live.length < n) {
+      t.live = new Uint8Array(n);
+      t.owed = new Float64Array(n);
+      t.credited = new Float64Array(n);
+      t.planned = new Float64Array(n);
+    } else {
+      t.live.fill(0, 0, n);
+      t.owed.fill(0, 0, n);
+      t.credited.fill(0, 0, n);
+      t.planned.fill(0, 0, n);
     }
   }
-  const credit = (setting: Setting, d: Day, minutes: number, field: 'credited' | 'planned'): boolean => {
-    for (const t of tracks[setting]) {
+
+  /** Adds minutes on a day to the finest live interval of the setting holding it; false when none does. */
+  private credit(setting: number, d: Day, minutes: number): boolean {
+    for (let k = setting * 3; k < setting * 3 + 3; k++) {
+      const t = this.tracks[k]!;
+      if (!t.used) continue;
       const i = slot(t, d);
       if (i >= 0) {
-        t[field][i]! += minutes;
+        t.credited[i]! += minutes;
         return true;
       }
     }
     return false;
-  };
-  const holds = (setting: Setting, d: Day) => tracks[setting].some((t) => slot(t, d) >= 0);
-  const extra = emptyBySetting();
-  const inRange = (d: Day) => d >= from && d <= to;
-
-  // Makeup minutes leave the interval they were given in and go to the interval of their miss.
-  const moved = new Map<number, number>();
-  for (const mk of input.makeups) {
-    const given = toDay(mk.date);
-    if (given > today || mk.minutes <= 0) continue;
-    const k = given * 3 + SETTING_INDEX[mk.setting];
-    moved.set(k, (moved.get(k) ?? 0) + mk.minutes);
-    if (!credit(mk.setting, toDay(mk.missDate), mk.minutes, 'credited') && inRange(given) && !holds(mk.setting, given))
-      extra[mk.setting] += mk.minutes;
   }
-  for (const p of input.present) {
-    const d = toDay(p.date);
-    if (d > today) continue;
-    let own = p.minutes;
-    if (moved.size > 0) {
-      // The moved minutes of that date and setting come off its present minutes, once.
-      const k = d * 3 + SETTING_INDEX[p.setting];
-      const m = moved.get(k);
-      if (m) {
-        const take = Math.min(m, own);
-        own -= take;
-        moved.set(k, m - take);
+
+  private holds(setting: number, d: Day): boolean {
+    for (let k = setting * 3; k < setting * 3 + 3; k++) {
+      const t = this.tracks[k]!;
+      if (t.used && slot(t, d) >= 0) return true;
+    }
+    return false;
+  }
+
+  /** The student's compliance judged per setting and interval. */
+  judge(input: StudentJudgementInput): JudgedCompliance {
+    return this.figures(input, false).judged;
+  }
+
+  /**
+   * The student's compliance judged per setting and interval and, in the same pass over their lines,
+   * what they owe per setting over the range and over its days up to today (owedBySetting's rule,
+   * minutes-owed.ts; `owedToDate` is null when the range starts after today, and is `owed` itself
+   * when the range is over).
+   */
+  figures(
+    input: StudentJudgementInput,
+    withOwed = true,
+  ): { judged: JudgedCompliance; owed: BySetting; owedToDate: BySetting | null } {
+    const { calendar } = input;
+    const { from, to, today, tracks } = this;
+    for (const t of tracks) t.used = false;
+    const lists = this.listsOf(calendar);
+    const whole = withOwed ? this.wholeListsOf(calendar) : lists;
+    const owed = [0, 0, 0];
+    // Owed up to today: only when the range has started and is not over.
+    const upTo = today < to ? today : to;
+    const owedToDate = withOwed && upTo < to && upTo >= from ? [0, 0, 0] : null;
+
+    // Every interval owed in whole: the owed of every line of the setting over the whole interval
+    // (a line amended mid-week still owes its share of the week).
+    for (const line of input.lines) {
+      const ls = toDay(line.startDate);
+      const le = toDay(line.endDate);
+      const kind = KIND_INDEX[line.interval];
+      const s = SETTING_INDEX[line.setting];
+      const fixed = weeklyDenominator(line, this.options);
+      if (withOwed) {
+        const list = whole[kind]!;
+        const lo = Math.max(from, ls);
+        owed[s]! += owedOver(list, calendar, line.minutes, lo, Math.min(to, le), fixed);
+        if (owedToDate) owedToDate[s]! += owedOver(list, calendar, line.minutes, lo, Math.min(upTo, le), fixed);
+      }
+      if (line.minutes <= 0) continue;
+      const t = tracks[s * 3 + kind]!;
+      if (!t.used) this.use(t, lists[kind]!);
+      const { list } = t;
+      for (let i = firstFrom(list, ls); i < list.starts.length; i++) {
+        if (le < list.starts[i]! || ls > list.ends[i]!) {
+          if (list.kind === 'week' && ls <= list.ends[i]!) break;
+          continue;
+        }
+        t.live[i] = 1;
+        t.owed[i]! += owedIn(list, i, calendar, line.minutes, ls, le, fixed);
       }
     }
-    if (own > 0 && !credit(p.setting, d, own, 'credited') && inRange(d)) extra[p.setting] += own;
-  }
-  for (const p of input.planned) {
-    const d = toDay(p.date);
-    if (d < today || p.minutes <= 0 || !calendar.isInstructional(d)) continue;
-    // Only the open interval (which holds today) plans ahead.
-    for (const t of tracks[p.setting]) {
-      const i = slot(t, d);
-      if (i < 0) continue;
-      if (t.ends[i]! >= today) t.planned[i]! += p.minutes;
-      break;
-    }
-  }
+    const extra = [0, 0, 0];
+    const inRange = (d: Day) => d >= from && d <= to;
 
-  const shortfall = emptyBySetting();
-  const remaining = emptyBySetting();
-  const planned = emptyBySetting();
-  let closedOwed = 0;
-  let closedMet = 0;
-  let riskEnd: Day | null = null;
-  const intervals: IntervalStatus[] = [];
-  for (const setting of SETTINGS) {
-    for (const t of tracks[setting]) {
-      for (let i = 0; i < t.starts.length; i++) {
+    // Makeup minutes leave the interval they were given in and go to the interval of their miss.
+    const moved = new Map<number, number>();
+    for (const mk of input.makeups) {
+      const given = toDay(mk.date);
+      if (given > today || mk.minutes <= 0) continue;
+      const s = SETTING_INDEX[mk.setting];
+      const k = given * 3 + s;
+      moved.set(k, (moved.get(k) ?? 0) + mk.minutes);
+      if (!this.credit(s, toDay(mk.missDate), mk.minutes) && inRange(given) && !this.holds(s, given))
+        extra[s]! += mk.minutes;
+    }
+    const present = input.present;
+    for (let j = 0; j < present.length; j += 3) {
+      const d = present[j]!;
+      if (d > today) continue;
+      const s = present[j + 1]!;
+      let own = present[j + 2]!;
+      if (moved.size > 0) {
+        // The moved minutes of that date and setting come off its present minutes, once.
+        const k = d * 3 + s;
+        const m = moved.get(k);
+        if (m) {
+          const take = Math.min(m, own);
+          own -= take;
+          moved.set(k, m - take);
+        }
+      }
+      if (own > 0 && !this.credit(s, d, own) && inRange(d)) extra[s]! += own;
+    }
+    for (const p of input.planned) {
+      const d = toDay(p.date);
+      if (d < today || p.minutes <= 0 || !calendar.isInstructional(d)) continue;
+      // Only the open interval (which holds today) plans ahead.
+      const s = SETTING_INDEX[p.setting];
+      for (let k = s * 3; k < s * 3 + 3; k++) {
+        const t = tracks[k]!;
+        if (!t.used) continue;
+        const i = slot(t, d);
+        if (i < 0) continue;
+        if (t.list.ends[i]! >= today) t.planned[i]! += p.minutes;
+        break;
+      }
+    }
+
+    const shortfall = [0, 0, 0];
+    const remaining = [0, 0, 0];
+    const planned = [0, 0, 0];
+    let closedOwed = 0;
+    let closedMet = 0;
+    let riskEnd: Day | null = null;
+    const intervals: IntervalStatus[] = [];
+    for (let k = 0; k < 9; k++) {
+      const t = tracks[k]!;
+      if (!t.used) continue;
+      const s = (k / 3) | 0;
+      const { list } = t;
+      for (let i = 0; i < list.starts.length; i++) {
         if (!t.live[i]) continue;
         const owed = t.owed[i]!;
         const credited = t.credited[i]!;
-        const open = t.ends[i]! >= today;
+        const end = list.ends[i]!;
+        const open = end >= today;
         const gap = Math.max(0, owed - credited);
         const over = Math.max(0, credited - owed);
-        extra[setting] += over;
+        extra[s]! += over;
         let atRisk = false;
         if (open) {
           atRisk = gap > t.planned[i]! + EPSILON;
-          remaining[setting] += gap;
-          planned[setting] += t.planned[i]!;
-          if (atRisk && (riskEnd == null || t.ends[i]! < riskEnd)) riskEnd = t.ends[i]!;
+          remaining[s]! += gap;
+          planned[s]! += t.planned[i]!;
+          if (atRisk && (riskEnd == null || end < riskEnd)) riskEnd = end;
         } else {
-          shortfall[setting] += gap;
+          shortfall[s]! += gap;
           closedOwed += owed;
           closedMet += owed - gap;
         }
-        const flagged = (!open && gap > EPSILON) || atRisk || over > EPSILON;
-        if (input.detail === 'flagged' ? flagged : owed > EPSILON || credited > 0) {
+        if (input.detail === 'all' && (owed > EPSILON || credited > 0)) {
           intervals.push({
-            setting,
-            interval: t.kind,
-            start: fromDay(t.starts[i]!),
-            end: fromDay(t.ends[i]!),
+            setting: SETTING_AT[s]!,
+            interval: list.kind,
+            start: fromDay(list.starts[i]!),
+            end: fromDay(end),
             open,
             owed,
             credited,
@@ -309,22 +426,44 @@ export function judgeCompliance(input: ComplianceInput): JudgedCompliance {
         }
       }
     }
+    // By start, then setting (ISO dates order as strings; a plain comparison, not the locale's collation).
+    intervals.sort((a, b) =>
+      a.start < b.start ? -1 : a.start > b.start ? 1 : SETTING_INDEX[a.setting] - SETTING_INDEX[b.setting],
+    );
+    const compliance = closedOwed > EPSILON ? closedMet / closedOwed : null;
+    const owedBy = bySetting(owed);
+    const judged: JudgedCompliance = {
+      intervals,
+      closedOwed,
+      closedMet,
+      compliance,
+      behind: compliance != null && compliance < this.threshold - EPSILON,
+      shortfall: bySetting(shortfall),
+      remaining: bySetting(remaining),
+      planned: bySetting(planned),
+      atRisk: riskEnd != null,
+      atRiskBy: riskEnd == null ? null : fromDay(riskEnd),
+      extra: bySetting(extra),
+    };
+    return {
+      judged,
+      owed: owedBy,
+      owedToDate: owedToDate ? bySetting(owedToDate) : upTo === to ? owedBy : null,
+    };
   }
-  intervals.sort((a, b) => a.start.localeCompare(b.start) || SETTING_INDEX[a.setting] - SETTING_INDEX[b.setting]);
-  const compliance = closedOwed > EPSILON ? closedMet / closedOwed : null;
-  return {
-    intervals,
-    closedOwed,
-    closedMet,
-    compliance,
-    behind: compliance != null && compliance < input.threshold - EPSILON,
-    shortfall,
-    remaining,
-    planned,
-    atRisk: riskEnd != null,
-    atRiskBy: riskEnd == null ? null : fromDay(riskEnd),
-    extra,
-  };
+}
+
+function bySetting(v: number[]): BySetting {
+  return { push_in: v[0]!, pull_out: v[1]!, consult: v[2]! };
+}
+
+/** One student's compliance judged per setting and interval over a range (docs/domain.md). */
+export function judgeCompliance(input: ComplianceInput): JudgedCompliance {
+  return new JudgementFrame(input, input.options, input.threshold).judge({
+    ...input,
+    present: presentDays(input.present),
+    detail: input.detail ?? 'all',
+  });
 }
 
 export interface MissedByWhom {
@@ -336,8 +475,9 @@ export interface MissedByWhom {
 /** Every missed minute in exactly one bucket: student (absent, refused), provider, school (unavailable, closed). */
 export function missedByWhom(missedByCode: Record<MissCode, number>): MissedByWhom {
   const out: MissedByWhom = { byStudent: 0, byProvider: 0, bySchool: 0 };
-  for (const [code, minutes] of Object.entries(missedByCode) as [MissCode, number][]) {
-    const cause = MISS_CAUSE[code];
+  for (const code in missedByCode) {
+    const minutes = missedByCode[code as MissCode];
+    const cause = MISS_CAUSE[code as MissCode];
     if (cause === 'student') out.byStudent += minutes;
     else if (cause === 'provider') out.byProvider += minutes;
     else out.bySchool += minutes;

@@ -66,7 +66,9 @@ export function calendarSchoolOn(list: readonly Enrollment[], date: string): num
  * pieces keeps every figure exact; a student with one open enrollment keeps their lines unchanged.
  */
 export function clipLinesToEnrollment<L extends OwedLine>(lines: readonly L[], list: readonly Enrollment[]): L[] {
-  if (list.length === 0) return [...lines];
+  // One enrollment open at both ends (most students): every day is enrolled.
+  if (list.length === 0 || (list.length === 1 && startOf(list[0]!) === FIRST && endOf(list[0]!) === LAST))
+    return [...lines];
   const spans = mergedSpans(list);
   if (spans.length === 1 && spans[0]![0] === FIRST && spans[0]![1] === LAST) return [...lines];
   const out: L[] = [];

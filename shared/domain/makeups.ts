@@ -37,12 +37,18 @@ export interface MakeupLedger {
   balance: number;
 }
 
+/** Oldest first: ISO dates and 24-hour times order as plain strings (no locale collation needed). */
+function byDateAndTime(a: Miss, b: Miss): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : 0;
+}
+
 /**
  * Makeup minutes are applied to the misses each makeup names, oldest miss first, never more than a
  * miss lacks. Only a makeup the student attended counts as delivered.
  */
 export function makeupLedger(misses: Miss[], makeups: Makeup[], makeupCodes: ReadonlySet<MissCode>): MakeupLedger {
-  const sorted = [...misses].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
+  const sorted = [...misses].sort(byDateAndTime);
   const rows = new Map<number, LedgerRow>();
   for (const m of sorted) {
     rows.set(m.attendanceId, {
@@ -53,14 +59,14 @@ export function makeupLedger(misses: Miss[], makeups: Makeup[], makeupCodes: Rea
       coveredBy: [],
     });
   }
-  const byDate = [...makeups].sort((a, b) => a.date.localeCompare(b.date));
+  const byDate = [...makeups].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   for (const mk of byDate) {
     if (mk.code !== 'present') continue;
     let left = mk.minutes;
     const targets = mk.replaces
       .map((id) => rows.get(id))
       .filter((r): r is LedgerRow => r !== undefined)
-      .sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
+      .sort(byDateAndTime);
     for (const row of targets) {
       const take = Math.min(left, row.minutes - row.coveredMinutes);
       if (take <= 0) continue;

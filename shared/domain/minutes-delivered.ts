@@ -28,13 +28,16 @@ export function deliveredMinutes(row: { code: AttendanceCode; minutes: number })
   return row.code === 'present' ? row.minutes : 0;
 }
 
+/** Zero per grouping and per miss code, in the vocabularies' order (copied for each summary). */
+const NO_GROUPING_MINUTES = Object.fromEntries(GROUPINGS.map((g) => [g, 0])) as Record<Grouping, number>;
+const NO_MISSED_MINUTES = Object.fromEntries(
+  ATTENDANCE_CODES.filter((c) => c !== 'present').map((c) => [c, 0]),
+) as Record<MissCode, number>;
+
 export function summariseAttendance(rows: Iterable<AttendanceRow>): AttendanceSummary {
   const deliveredBySetting = emptyBySetting();
-  const deliveredByGrouping = Object.fromEntries(GROUPINGS.map((g) => [g, 0])) as Record<Grouping, number>;
-  const missedByCode = Object.fromEntries(ATTENDANCE_CODES.filter((c) => c !== 'present').map((c) => [c, 0])) as Record<
-    MissCode,
-    number
-  >;
+  const deliveredByGrouping = { ...NO_GROUPING_MINUTES };
+  const missedByCode = { ...NO_MISSED_MINUTES };
   let delivered = 0;
   let missed = 0;
   for (const row of rows) {

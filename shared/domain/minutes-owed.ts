@@ -1,6 +1,7 @@
 import type { InstructionalCalendar } from './calendar';
 import { type Setting, type Interval } from './codes';
-import { type Day, monthBounds, mondayOf, toDay } from './dates';
+import { type Day, toDay } from './dates';
+import { type IntervalList, intervalList, owedIn, owedOver } from './intervals';
 
 export interface OwedLine {
   id: number;
@@ -29,30 +30,35 @@ export function owedForLine(
   to: string,
   options: OwedOptions,
 ): number {
-  const lo = Math.max(toDay(from), toDay(line.startDate));
-  const hi = Math.min(toDay(to), toDay(line.endDate));
-  if (hi < lo || line.minutes <= 0) return 0;
-  let owed = 0;
-  const add = (start: Day, end: Day, fixedDenominator?: number) => {
-    owed += owedInInterval(line.minutes, calendar, start, end, lo, hi, fixedDenominator);
-  };
-  if (line.interval === 'week') {
-    for (let monday = mondayOf(lo); monday <= hi; monday += 7) {
-      add(monday, monday + 6, options.prorateShortWeeks ? 5 : undefined);
-    }
-  } else if (line.interval === 'month') {
-    for (let start = monthBounds(lo)[0]; start <= hi;) {
-      const end = monthBounds(start)[1];
-      add(start, end);
-      start = end + 1;
-    }
-  } else {
-    for (const year of calendar.years) {
-      if (year.last < lo || year.first > hi) continue;
-      add(year.first, year.last);
-    }
-  }
-  return owed;
+  const rangeFrom = toDay(from);
+  const rangeTo = toDay(to);
+  return lineOwed(
+    line,
+    calendar,
+    rangeFrom,
+    rangeTo,
+    intervalList(calendar, line.interval, rangeFrom, rangeTo),
+    options,
+  );
+}
+
+/** A line's owed over [rangeFrom, rangeTo], given the intervals of its kind over that range. */
+function lineOwed(
+  line: OwedLine,
+  calendar: InstructionalCalendar,
+  rangeFrom: Day,
+  rangeTo: Day,
+  list: IntervalList,
+  options: OwedOptions,
+): number {
+  const lo = Math.max(rangeFrom, toDay(line.startDate));
+  const hi = Math.min(rangeTo, toDay(line.endDate));
+  return owedOver(list, calendar, line.minutes, lo, hi, weeklyDenominator(line, options));
+}
+
+/** docs/domain.md: "prorate short weeks" divides a weekly line's amount by 5 days, not the week's days. */
+export function weeklyDenominator(line: OwedLine, options: OwedOptions): number | undefined {
+  return line.interval === 'week' && options.prorateShortWeeks ? 5 : undefined;
 }
 
 /**
@@ -69,11 +75,8 @@ export function owedInInterval(
   hi: Day,
   fixedDenominator?: number,
 ): number {
-  const inInterval = calendar.count(start, end);
-  if (inInterval === 0) return 0;
-  const covered = calendar.count(Math.max(start, lo), Math.min(end, hi));
-  if (covered === 0) return 0;
-  return (minutes * covered) / (fixedDenominator ?? inInterval);
+  const one: IntervalList = { kind: 'year', starts: [start], ends: [end], days: [calendar.count(start, end)] };
+  return owedIn(one, 0, calendar, minutes, lo, hi, fixedDenominator);
 }
 
 export type BySetting = Record<Setting, number>;
@@ -90,7 +93,14 @@ export function owedBySetting(
   options: OwedOptions,
 ): BySetting {
   const out = emptyBySetting();
-  for (const line of lines) out[line.setting] += owedForLine(line, calendar, from, to, options);
+  const rangeFrom = toDay(from);
+  const rangeTo = toDay(to);
+  // Each kind's intervals over the range, looked up once for all the lines.
+  const lists: Partial<Record<Interval, IntervalList>> = {};
+  for (const line of lines) {
+    const list = (lists[line.interval] ??= intervalList(calendar, line.interval, rangeFrom, rangeTo));
+    out[line.setting] += lineOwed(line, calendar, rangeFrom, rangeTo, list, options);
+  }
   return out;
 }
 

@@ -70,9 +70,9 @@ describe('compliance per setting and interval, through the handlers', () => {
     const c = app.call('caseloadCompliance', week);
     expect(c.totals.judgedBehind).toBe(0);
     expect(c.totals.atRisk).toBe(1);
-    // The caseload lists only the intervals that need attention; the sums are the student's.
-    const { intervals, ...sums } = s.judged;
-    expect(c.rows[0]!.summary.judged).toEqual({ ...sums, intervals: intervals.filter((i) => i.atRisk) });
+    // The caseload lists no intervals (its table shows the sums); the sums are the student's own.
+    expect(s.judged.intervals.filter((i) => i.atRisk)).toHaveLength(1);
+    expect(c.rows[0]!.summary.judged).toEqual({ ...s.judged, intervals: [] });
   });
 
   it('minutes the schedule plans for the rest of the interval take a student off "at risk"', () => {
@@ -166,6 +166,63 @@ describe('compliance per setting and interval, through the handlers', () => {
     const weekNow = overview.periods.find((p) => p.key === 'week')!.summary;
     expect(weekNow.judged.behind).toBe(false);
     expect(weekNow.judged.remaining.pull_out).toBe(60);
+  });
+});
+
+describe('the caseload read in one pass', () => {
+  it("gives every student exactly their own figures, also a student whose id is past the caseload's packed form", () => {
+    const ava = student('Ava', 'Nguyen', [
+      ['push_in', 'week', 60],
+      ['consult', 'month', 120],
+    ]);
+    const noah = student('Noah', 'Okafor', [['pull_out', 'week', 60]]);
+    // The caseload reads a present student's row as one number for ids below 2^20; past it, as text.
+    app.db
+      .prepare(
+        "INSERT INTO students (id, first_name, last_name, school_id, grade) VALUES (1048579, 'Temp', 'Row', ?, '2')",
+      )
+      .run(school);
+    const big = student('Mia', 'Big', [
+      ['pull_out', 'week', 30],
+      ['consult', 'month', 60],
+    ]);
+    app.db.prepare('DELETE FROM students WHERE id = 1048579').run();
+    expect(big).toBeGreaterThan(2 ** 20);
+    // Present, absent, a provider miss made up, a wrong setting, a group of three, a school closure.
+    session('2026-10-06', 'push_in', 30, [{ studentId: ava }]);
+    session('2026-10-06', 'pull_out', 30, [{ studentId: noah }, { studentId: big }]);
+    const miss = session('2026-10-08', 'pull_out', 30, [
+      { studentId: noah, code: 'provider_absent' },
+      { studentId: big, code: 'provider_absent' },
+      { studentId: ava, code: 'student_absent' },
+    ]);
+    for (const id of [noah, big]) {
+      session('2026-10-14', 'pull_out', 20, [
+        { studentId: id, makeupFor: [miss.students.find((x) => x.studentId === id)!.attendanceId] } as never,
+      ]);
+    }
+    session('2026-10-20', 'pull_out', 60, [{ studentId: ava }]);
+    session('2026-11-03', 'consult', 45, [{ studentId: big }, { studentId: ava }]);
+    session('2026-11-05', 'pull_out', 30, [{ studentId: big, code: 'school_closed' }]);
+    session('2026-11-12', 'pull_out', 30, [{ studentId: big }, { studentId: noah }]);
+    for (const range of [
+      { from: '2026-11-09', to: '2026-11-15' },
+      { from: '2026-10-01', to: '2026-10-31' },
+      { from: '2026-08-26', to: '2027-06-11' },
+    ]) {
+      const rows = app.call('caseloadCompliance', range).rows;
+      expect(rows.map((r) => r.studentId).sort((a, b) => a - b)).toEqual([ava, noah, big]);
+      for (const r of rows) {
+        const own = app.call('studentMinutes', { studentId: r.studentId, ...range });
+        expect(r.summary).toEqual({ ...own, judged: { ...own.judged, intervals: [] } });
+      }
+    }
+    // Hand-worked for the big id over October: 30 + 20 (the makeup) present; 30 provider-absent.
+    const october = app.call('caseloadCompliance', { from: '2026-10-01', to: '2026-10-31' });
+    const mia = october.rows.find((r) => r.studentId === big)!.summary;
+    expect(mia.deliveredTotal).toBe(50);
+    expect(mia.missedBy).toEqual({ byStudent: 0, byProvider: 30, bySchool: 0 });
+    expect(mia.makeupBalance).toBe(10);
   });
 });
 

@@ -1,14 +1,22 @@
-import type { MakeupCredit, PlannedMinutes, PresentMinutes } from '../../../shared/domain/compliance';
+import {
+  type MakeupCredit,
+  type PlannedMinutes,
+  type PresentDays,
+  type PresentMinutes,
+  pushPresent,
+} from '../../../shared/domain/compliance';
+import { toDay } from '../../../shared/domain/dates';
 import type { MissCode, Setting } from '../../../shared/domain/codes';
 import { type LedgerRow, type Makeup, type Miss, makeupLedger } from '../../../shared/domain/makeups';
 import type { Sqlite } from '../db';
 
 /** What compliance per interval needs beyond the owed lines, for one student. */
 export interface JudgementInputs {
-  present: PresentMinutes[];
+  /** Present minutes in the engine's form (see `PresentDays`). */
+  present: PresentDays;
   makeups: MakeupCredit[];
   planned: PlannedMinutes[];
-  detail?: 'all' | 'flagged';
+  detail?: 'all' | 'none';
 }
 
 export const NO_INPUTS: JudgementInputs = { present: [], makeups: [], planned: [] };
@@ -24,11 +32,11 @@ export function presentByDate(db: Sqlite, studentId: number | null, from: string
        GROUP BY a.student_id, a.date, s.setting`,
     )
     .all(...(studentId == null ? [from, to] : [from, to, studentId])) as (PresentMinutes & { studentId: number })[];
-  const out = new Map<number, PresentMinutes[]>();
-  for (const { studentId: sid, ...r } of rows) {
-    const list = out.get(sid);
-    if (list) list.push(r);
-    else out.set(sid, [r]);
+  const out = new Map<number, number[]>();
+  for (const r of rows) {
+    let list = out.get(r.studentId);
+    if (!list) out.set(r.studentId, (list = []));
+    pushPresent(list, toDay(r.date), r.setting, r.minutes);
   }
   return out;
 }

@@ -7,8 +7,15 @@ import type {
   WeekPoint,
 } from '../../../shared/api/types';
 import { SchoolCalendar } from '../../../shared/domain/calendar';
-import type { AttendanceCode, Grouping, MissCode, Setting } from '../../../shared/domain/codes';
-import { addDays, fromDay, mondayOf, monthRange, toDay, weekRange } from '../../../shared/domain/dates';
+import {
+  ATTENDANCE_CODES,
+  type AttendanceCode,
+  GROUPINGS,
+  type MissCode,
+  SETTINGS,
+  type Setting,
+} from '../../../shared/domain/codes';
+import { type Day, addDays, fromDay, mondayOf, monthRange, toDay, weekRange } from '../../../shared/domain/dates';
 import type { Makeup, Miss } from '../../../shared/domain/makeups';
 import {
   type AttendanceRow,
@@ -18,7 +25,13 @@ import {
   summariseAttendance,
 } from '../../../shared/domain/minutes-delivered';
 import { type OwedLine, type OwedOptions, owedBySetting } from '../../../shared/domain/minutes-owed';
-import { type PresentMinutes, judgeCompliance, judgementSpan, missedByWhom } from '../../../shared/domain/compliance';
+import {
+  JudgementFrame,
+  judgementSpan,
+  missedByWhom,
+  presentDays,
+  pushPresent,
+} from '../../../shared/domain/compliance';
 import { type JudgementInputs, NO_INPUTS, balanceBetween, ledgerAndCredits, presentByDate } from './judged';
 import { plannedMinutes } from './planned';
 import type { Sqlite } from '../db';
@@ -76,12 +89,20 @@ function summarise(
   from: string,
   to: string,
   judge: JudgementInputs,
+  frame = new JudgementFrame({ from, to, today: ctx.today }, ctx.options, ctx.threshold),
 ): MinutesSummary {
-  const owed = owedBySetting(lines, calendar, from, to, ctx.options);
-  const toDate = to < ctx.today ? to : ctx.today;
-  // A range already over is owed to date in full: no second pass over the calendar.
-  const owedToDateBy =
-    toDate === to ? owed : toDate >= from ? owedBySetting(lines, calendar, from, toDate, ctx.options) : null;
+  const {
+    judged,
+    owed,
+    owedToDate: owedToDateBy,
+  } = frame.figures({
+    lines,
+    calendar,
+    present: judge.present,
+    makeups: judge.makeups,
+    planned: judge.planned,
+    detail: judge.detail ?? 'all',
+  });
   const owedToDate = owedToDateBy ? owedToDateBy.push_in + owedToDateBy.pull_out + owedToDateBy.consult : 0;
   const a = summariseAttendance(attendance);
   const compliance = complianceRatio(a.delivered, owedToDate);
@@ -100,16 +121,7 @@ function summarise(
     compliance,
     behind: isBehind(compliance, ctx.threshold),
     outOfClass: a.outOfClass,
-    judged: judgeCompliance({
-      lines,
-      calendar,
-      options: ctx.options,
-      threshold: ctx.threshold,
-      today: ctx.today,
-      from,
-      to,
-      ...judge,
-    }),
+    judged,
     missedBy: missedByWhom(a.missedByCode),
   };
 }
@@ -129,30 +141,65 @@ export function loadMakeupInputsByStudent(
   from: string,
   to: string,
 ): Map<number, MakeupInputs & { inRange: Set<number> }> {
-  // One student, some students (a day's agenda), or all.
-  const many = Array.isArray(studentId);
-  const who =
-    studentId == null ? '' : many ? 'AND a.student_id IN (SELECT value FROM json_each(?))' : 'AND a.student_id = ?';
-  const args = studentId == null ? [from, to] : [from, to, many ? JSON.stringify(studentId) : studentId];
+  const who = whoFilter(studentId, from, to);
   const inRange = db
     .prepare(
       `SELECT a.id AS attendanceId, a.student_id AS studentId, a.session_id AS sessionId, a.date,
         s.start_time AS startTime, a.code, a.minutes
        FROM attendance a JOIN sessions s ON s.id = a.session_id
-       WHERE a.date BETWEEN ? AND ? AND a.code <> 'present' ${who}`,
+       WHERE a.date BETWEEN ? AND ? AND a.code <> 'present' ${who.sql}`,
     )
-    .all(...args) as (Miss & { studentId: number })[];
+    .all(...who.args) as (Miss & { studentId: number })[];
+  const out: MakeupsByStudent = new Map();
+  for (const m of inRange) {
+    const { studentId: sid, ...miss } = m;
+    addMiss(out, sid, miss);
+  }
+  return withMakeups(db, out, who);
+}
+
+type MakeupsByStudent = Map<number, MakeupInputs & { inRange: Set<number> }>;
+
+function bucketOf(out: MakeupsByStudent, sid: number) {
+  let b = out.get(sid);
+  if (!b) out.set(sid, (b = { misses: [], makeups: [], inRange: new Set() }));
+  return b;
+}
+
+/** A miss of the range read, for the student. */
+function addMiss(out: MakeupsByStudent, sid: number, miss: Miss): void {
+  const b = bucketOf(out, sid);
+  b.misses.push(miss);
+  b.inRange.add(miss.attendanceId);
+}
+
+/** Attendance of one student, some students (a day's agenda), or all, over a range: the SQL and its arguments. */
+function whoFilter(studentId: number | readonly number[] | null, from: string, to: string) {
+  const many = Array.isArray(studentId);
+  return {
+    sql:
+      studentId == null ? '' : many ? 'AND a.student_id IN (SELECT value FROM json_each(?))' : 'AND a.student_id = ?',
+    args: studentId == null ? [from, to] : [from, to, many ? JSON.stringify(studentId) : studentId],
+  };
+}
+
+/**
+ * The misses of a range, already read per student (every miss of the students chosen), with every
+ * makeup linked to them and the other misses those makeups also cover.
+ */
+function withMakeups(db: Sqlite, out: MakeupsByStudent, who: { sql: string; args: unknown[] }): MakeupsByStudent {
   const links = db
     .prepare(
-      `WITH m AS (SELECT a.id FROM attendance a WHERE a.date BETWEEN ? AND ? AND a.code <> 'present' ${who}),
-            mk AS (SELECT DISTINCT makeup_attendance_id AS id FROM makeup_links WHERE missed_attendance_id IN m)
+      `WITH mk AS (SELECT DISTINCT ml.makeup_attendance_id AS id
+              FROM makeup_links ml JOIN attendance a ON a.id = ml.missed_attendance_id
+              WHERE a.date BETWEEN ? AND ? AND a.code <> 'present' ${who.sql})
        SELECT ml.makeup_attendance_id AS makeupId, ml.missed_attendance_id AS missId,
          mka.student_id AS studentId, mka.session_id AS sessionId, mka.date, mka.code, mka.minutes, mks.setting
        FROM makeup_links ml JOIN attendance mka ON mka.id = ml.makeup_attendance_id
          JOIN sessions mks ON mks.id = mka.session_id
        WHERE ml.makeup_attendance_id IN mk`,
     )
-    .all(...args) as {
+    .all(...who.args) as {
     makeupId: number;
     missId: number;
     studentId: number;
@@ -162,19 +209,8 @@ export function loadMakeupInputsByStudent(
     minutes: number;
     setting: Setting;
   }[];
-  const out = new Map<number, MakeupInputs & { inRange: Set<number> }>();
-  const bucket = (sid: number) => {
-    let b = out.get(sid);
-    if (!b) out.set(sid, (b = { misses: [], makeups: [], inRange: new Set() }));
-    return b;
-  };
   const known = new Set<number>();
-  for (const m of inRange) {
-    const { studentId: sid, ...miss } = m;
-    bucket(sid).misses.push(miss);
-    bucket(sid).inRange.add(miss.attendanceId);
-    known.add(miss.attendanceId);
-  }
+  for (const b of out.values()) for (const id of b.inRange) known.add(id);
   const makeups = new Map<number, Makeup & { studentId: number }>();
   for (const l of links) {
     let mk = makeups.get(l.makeupId);
@@ -203,13 +239,13 @@ export function loadMakeupInputsByStudent(
       const row = q.get(id) as (Miss & { studentId: number }) | undefined;
       if (row) {
         const { studentId: sid, ...miss } = row;
-        bucket(sid).misses.push(miss);
+        bucketOf(out, sid).misses.push(miss);
       }
     }
   }
   for (const mk of makeups.values()) {
     const { studentId: sid, ...rest } = mk;
-    bucket(sid).makeups.push(rest);
+    bucketOf(out, sid).makeups.push(rest);
   }
   return out;
 }
@@ -313,9 +349,7 @@ export function studentOverview(db: Sqlite, studentId: number, today: string): S
   // The ledger shown and the balances stay those of the school year's misses, as before.
   const ledgerAll = { rows: ledgerRows.filter((x) => x.date >= yearFrom && x.date <= yearTo) };
   const judge: JudgementInputs = {
-    present: rows
-      .filter((x) => x.code === 'present' && x.date <= today)
-      .map((x) => ({ date: x.date, setting: x.setting, minutes: x.minutes })),
+    present: presentDays(rows.filter((x) => x.code === 'present' && x.date <= today)),
     makeups: credits,
     planned: spanTo >= today ? (plannedMinutes(db, [studentId], today, spanTo).get(studentId) ?? []) : [],
   };
@@ -349,27 +383,103 @@ export function studentOverview(db: Sqlite, studentId: number, today: string): S
   return { studentId, today, periods, weekly, ledger: ledgerAll.rows, threshold: ctx.threshold };
 }
 
-/** Small numbers for the vocabularies, to key per-student sums without building strings. */
-const ROW_KEY: Record<Setting | Grouping | AttendanceCode, number> = {
-  push_in: 0,
-  pull_out: 1,
-  consult: 2,
-  individual: 0,
-  group: 1,
-  whole_class: 2,
-  present: 0,
-  student_absent: 1,
-  student_unavailable: 2,
-  student_refused: 3,
-  provider_absent: 4,
-  school_closed: 5,
-};
+/**
+ * An attendance row's setting, grouping and code as one small number worked out in SQL (no strings
+ * built per row): setting × 21 + grouping × 7 + code, each its index in the vocabulary.
+ */
+const caseOf = (column: string, words: readonly string[]) =>
+  `CASE ${column} ${words.map((w, i) => `WHEN '${w}' THEN ${i}`).join(' ')} END`;
+const ROW_KIND_SQL = `${caseOf('s.setting', SETTINGS)} * 21 + ${caseOf('s.grouping', GROUPINGS)} * 7 + ${caseOf('a.code', ATTENDANCE_CODES)}`;
+const rowKind = (k: number) => ({
+  setting: SETTINGS[(k / 21) | 0]!,
+  grouping: GROUPINGS[((k % 21) / 7) | 0]!,
+  code: ATTENDANCE_CODES[k % 7]!,
+});
+
+/**
+ * The caseload's attendance, one value per row (reading rows as arrays of columns cost more than the
+ * figures computed from them). A present student's row is one exact integer below 2^53:
+ * ((student × 2^17 + day + 40000) × 64 + kind) × 1024 + minutes, for student ids below 2^20, days of
+ * 1860–2219 and at most 600 minutes. Misses (which the makeup ledger needs whole) and any row that
+ * does not fit are text: "student day kind minutes attendance session start".
+ */
+const DAY_SQL = '(unixepoch(a.date) / 86400)';
+const ATTENDANCE_VALUE_SQL = `CASE WHEN a.code = 'present' AND a.student_id < 1048576
+    THEN ((a.student_id * 131072 + ${DAY_SQL} + 40000) * 64 + ${ROW_KIND_SQL}) * 1024 + a.minutes
+    ELSE a.student_id || ' ' || ${DAY_SQL} || ' ' || (${ROW_KIND_SQL}) || ' ' || a.minutes || ' ' || a.id || ' ' ||
+      a.session_id || ' ' || s.start_time END`;
+
+interface AttendanceValue {
+  studentId: number;
+  day: Day;
+  kind: number;
+  minutes: number;
+  /** Misses only (text rows): the attendance, its session and the session's start. */
+  attendanceId: number;
+  sessionId: number;
+  startTime: string;
+}
+
+/** Reads one value of ATTENDANCE_VALUE_SQL into `into` (reused from row to row). */
+function readAttendanceValue(v: number | string, into: AttendanceValue): void {
+  if (typeof v === 'number') {
+    // Divisions by powers of two are exact: each field is the whole part, and the rest the remainder.
+    let r = Math.floor(v / 1024);
+    into.minutes = v - r * 1024;
+    const q = Math.floor(r / 64);
+    into.kind = r - q * 64;
+    r = Math.floor(q / 131072);
+    into.day = q - r * 131072 - 40000;
+    into.studentId = r;
+    return;
+  }
+  // Six integers and the start time, separated by spaces (read in place: no substrings but the time).
+  let at = 0;
+  const int = () => {
+    let n = 0;
+    let sign = 1;
+    if (v.charCodeAt(at) === 45) {
+      sign = -1;
+      at++;
+    }
+    for (let c = v.charCodeAt(at); c >= 48 && c <= 57; c = v.charCodeAt(++at)) n = n * 10 + c - 48;
+    at++;
+    return sign * n;
+  };
+  into.studentId = int();
+  into.day = int();
+  into.kind = int();
+  into.minutes = int();
+  into.attendanceId = int();
+  into.sessionId = int();
+  into.startTime = v.slice(at);
+}
 
 /** Up to this many students, their rows are read by id; past it, reading everyone is cheaper. */
 const FEW_STUDENTS = 64;
 
 /** What a student's compliance figures are computed from, besides their own attendance. */
 const COMPLIANCE_TABLES = [...SCHEDULE_TABLES, 'settings'] as const;
+
+/**
+ * The service lines in effect over a span, per student (of some students, or all). The caseload's
+ * are kept until a plan or line is written: working out every student's compliance again (after a
+ * change to the settings, the schedule or the calendars) does not read them again.
+ */
+function linesBy(db: Sqlite, span: { from: string; to: string }, few: readonly number[] | null) {
+  const read = () => {
+    const lines = new Map<number, OwedLine[]>();
+    for (const l of db
+      .prepare(few ? `${LINES_SQL} AND p.student_id IN (SELECT value FROM json_each(?))` : LINES_SQL)
+      .all(span.to, span.from, ...(few ? [JSON.stringify(few)] : [])) as (OwedLine & { studentId: number })[]) {
+      const list = lines.get(l.studentId);
+      if (list) list.push(l);
+      else lines.set(l.studentId, [l]);
+    }
+    return lines;
+  };
+  return few ? read() : memoized(db, `lines:${span.from}:${span.to}`, ['plans', 'service_lines'], read);
+}
 
 /** The compliance summary of each student over a range (the inputs read once for them all). */
 function complianceSummaries(
@@ -381,59 +491,91 @@ function complianceSummaries(
   ids: readonly number[],
   schoolOf: ReadonlyMap<number, number>,
 ): Map<number, MinutesSummary> {
-  const few = ids.length <= FEW_STUDENTS ? JSON.stringify(ids) : null;
-  const who = few ? 'AND a.student_id IN (SELECT value FROM json_each(?))' : '';
-  const enrollments = few ? loadEnrollments(db, ids) : loadEnrollments(db);
-  // Compliance per interval judges whole intervals: lines, present minutes and makeups over all of them.
+  const few = ids.length <= FEW_STUDENTS ? ids : null;
+  const enrollments = few ? loadEnrollments(db, few) : loadEnrollments(db);
+  // Compliance per interval judges whole intervals: lines, present minutes and makeups over all of them
+  // (the span holds the range).
   const span = judgementSpan(range.from, range.to, cals.values());
-  const lines = new Map<number, OwedLine[]>();
-  for (const l of db
-    .prepare(few ? `${LINES_SQL} AND p.student_id IN (SELECT value FROM json_each(?))` : LINES_SQL)
-    .all(span.to, span.from, ...(few ? [few] : [])) as (OwedLine & { studentId: number })[]) {
-    const list = lines.get(l.studentId);
-    if (list) list.push(l);
-    else lines.set(l.studentId, [l]);
-  }
+
+
+
+  const who = whoFilter(few, span.from, span.to);
+  const lines = linesBy(db, span, few);
+
+
+
   // One pass over the attendance of every interval touching the range (rows as stored, no SQL
-  // grouping, which measured slower): the range's figures summed as the SQL of the range summed them,
-  // and compliance's present minutes by date.
+  // grouping, which measured slower) gives the range's figures (summed as the SQL of the range summed
+  // them), compliance's present minutes by date, and the misses the makeup ledger starts from.
   const attendance = new Map<number, AttendanceRow[]>();
-  const present = new Map<number, PresentMinutes[]>();
-  const rawRows = db
+  const present = new Map<number, number[]>();
+  const misses: MakeupsByStudent = new Map();
+  const values = db
     .prepare(
-      `SELECT a.student_id, a.date, s.setting, s.grouping, a.code, a.minutes
-       FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE a.date BETWEEN ? AND ? ${who}`,
+      `SELECT ${ATTENDANCE_VALUE_SQL} FROM attendance a JOIN sessions s ON s.id = a.session_id
+       WHERE a.date BETWEEN ? AND ? ${who.sql}`,
     )
-    .raw(true)
-    .all(
-      span.from < range.from ? span.from : range.from,
-      span.to > range.to ? span.to : range.to,
-      ...(few ? [few] : []),
-    ) as [number, string, Setting, Grouping, AttendanceCode, number][];
-  // The range's rows summed per student, setting, grouping and code, as the SQL of the range did.
+    .pluck(true)
+    .all(...who.args) as (number | string)[];
+
+
+
+  const from = toDay(range.from);
+  const to = toDay(range.to);
+  const upTo = toDay(today);
   const sums = new Map<number, AttendanceRow>();
-  for (const [sid, date, setting, grouping, code, minutes] of rawRows) {
-    if (date >= range.from && date <= range.to) {
-      const k = sid * 64 + ROW_KEY[setting] * 21 + ROW_KEY[grouping] * 7 + ROW_KEY[code];
+  const r: AttendanceValue = {
+    studentId: 0,
+    day: 0,
+    kind: 0,
+    minutes: 0,
+    attendanceId: 0,
+    sessionId: 0,
+    startTime: '',
+  };
+  for (const v of values) {
+    readAttendanceValue(v, r);
+    const { studentId: sid, day, kind, minutes } = r;
+    if (day >= from && day <= to) {
+      const k = sid * 64 + kind;
       const had = sums.get(k);
       if (had) had.minutes += minutes;
       else {
-        const row = { setting, grouping, code, minutes };
+        const row = { ...rowKind(kind), minutes };
         sums.set(k, row);
         const list = attendance.get(sid);
         if (list) list.push(row);
         else attendance.set(sid, [row]);
       }
     }
-    if (code === 'present' && date <= today) {
-      const list = present.get(sid);
-      const row = { date, setting, minutes };
-      if (list) list.push(row);
-      else present.set(sid, [row]);
+    const code = ATTENDANCE_CODES[kind % 7]!;
+    if (code !== 'present') {
+      addMiss(misses, sid, {
+        attendanceId: r.attendanceId,
+        sessionId: r.sessionId,
+        date: fromDay(day),
+        startTime: r.startTime,
+        code,
+        minutes,
+      });
+    } else if (day <= upTo) {
+      let list = present.get(sid);
+      if (!list) present.set(sid, (list = []));
+      pushPresent(list, day, SETTINGS[(kind / 21) | 0]!, minutes);
     }
   }
-  const makeups = loadMakeupInputsByStudent(db, few ? ids : null, span.from, span.to);
-  const planned = span.to >= today ? plannedMinutes(db, few ? ids : null, today, span.to) : new Map();
+
+
+
+  const makeups = withMakeups(db, misses, who);
+
+
+
+  const planned = span.to >= today ? plannedMinutes(db, few, today, span.to) : new Map();
+
+
+
+  const frame = new JudgementFrame({ from: range.from, to: range.to, today }, ctx.options, ctx.threshold);
   const out = new Map<number, MinutesSummary>();
   for (const id of ids) {
     const { rows: ledger, credits } = ledgerAndCredits(makeups.get(id), ctx.makeupCodes);
@@ -451,8 +593,10 @@ function complianceSummaries(
           present: present.get(id) ?? NO_INPUTS.present,
           makeups: credits,
           planned: planned.get(id) ?? NO_INPUTS.planned,
-          detail: 'flagged',
+          // The caseload lists no intervals: its table shows the sums; a student's page lists them.
+          detail: 'none',
         },
+        frame,
       ),
     );
   }
@@ -488,6 +632,9 @@ function rangeMix(db: Sqlite, range: { from: string; to: string; schoolId?: numb
   );
 }
 
+/** The order of String.prototype.localeCompare, from one collator rather than one per comparison. */
+const byName = new Intl.Collator().compare;
+
 export function caseloadCompliance(
   db: Sqlite,
   range: { from: string; to: string; schoolId?: number | undefined },
@@ -495,6 +642,8 @@ export function caseloadCompliance(
 ): CaseloadCompliance {
   const ctx = context(db, today);
   const cals = calendarsFor(db);
+
+
   // Active students, and exited students enrolled during the range: they appear in the figures of the
   // dates they were served. With a school filter: students enrolled at that school during the range.
   const atSchool = range.schoolId
@@ -516,6 +665,8 @@ export function caseloadCompliance(
     schoolId: number;
     schoolName: string;
   }[];
+
+
   const schoolOf = new Map(students.map((st) => [st.id, st.schoolId]));
   // Each student's figures are kept until their own attendance (or a table they come from) is
   // written: the Friday check after a day of logging works out the students just logged, not all 500.
@@ -526,6 +677,9 @@ export function caseloadCompliance(
     students.map((st) => st.id),
     (ids) => complianceSummaries(db, ctx, cals, range, today, ids, schoolOf),
   );
+
+
+
   const rows: ComplianceRow[] = students.map((st) => ({
     studentId: st.id,
     name: st.name,
@@ -533,11 +687,14 @@ export function caseloadCompliance(
     grade: st.grade,
     summary: summaries.get(st.id)!,
   }));
+
   // Furthest behind first; students owed nothing yet go last.
   rows.sort(
-    (a, b) => (a.summary.compliance ?? Infinity) - (b.summary.compliance ?? Infinity) || a.name.localeCompare(b.name),
+    (a, b) => (a.summary.compliance ?? Infinity) - (b.summary.compliance ?? Infinity) || byName(a.name, b.name),
   );
+
   const mix = rangeMix(db, range);
+
   return {
     from: range.from,
     to: range.to,
