@@ -497,12 +497,8 @@ function complianceSummaries(
   // (the span holds the range).
   const span = judgementSpan(range.from, range.to, cals.values());
 
-
-
   const who = whoFilter(few, span.from, span.to);
   const lines = linesBy(db, span, few);
-
-
 
   // One pass over the attendance of every interval touching the range (rows as stored, no SQL
   // grouping, which measured slower) gives the range's figures (summed as the SQL of the range summed
@@ -517,8 +513,6 @@ function complianceSummaries(
     )
     .pluck(true)
     .all(...who.args) as (number | string)[];
-
-
 
   const from = toDay(range.from);
   const to = toDay(range.to);
@@ -565,15 +559,9 @@ function complianceSummaries(
     }
   }
 
-
-
   const makeups = withMakeups(db, misses, who);
 
-
-
   const planned = span.to >= today ? plannedMinutes(db, few, today, span.to) : new Map();
-
-
 
   const frame = new JudgementFrame({ from: range.from, to: range.to, today }, ctx.options, ctx.threshold);
   const out = new Map<number, MinutesSummary>();
@@ -643,7 +631,6 @@ export function caseloadCompliance(
   const ctx = context(db, today);
   const cals = calendarsFor(db);
 
-
   // Active students, and exited students enrolled during the range: they appear in the figures of the
   // dates they were served. With a school filter: students enrolled at that school during the range.
   const atSchool = range.schoolId
@@ -666,7 +653,6 @@ export function caseloadCompliance(
     schoolName: string;
   }[];
 
-
   const schoolOf = new Map(students.map((st) => [st.id, st.schoolId]));
   // Each student's figures are kept until their own attendance (or a table they come from) is
   // written: the Friday check after a day of logging works out the students just logged, not all 500.
@@ -677,8 +663,6 @@ export function caseloadCompliance(
     students.map((st) => st.id),
     (ids) => complianceSummaries(db, ctx, cals, range, today, ids, schoolOf),
   );
-
-
 
   const rows: ComplianceRow[] = students.map((st) => ({
     studentId: st.id,
