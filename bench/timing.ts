@@ -32,3 +32,34 @@ export function timeAfter(runs: number, before: (i: number) => void, fn: () => v
   }
   return median(out);
 }
+
+/**
+ * Like `timeAfter`, with a reference timed right after each run (the raw SQL floor of a figure): the
+ * medians of both, and the median of each run's ratio to its own reference. A shared machine changes
+ * pace from one second to the next; timed side by side, the figure and its floor meet the same pace.
+ */
+export function timeAfterBeside(
+  runs: number,
+  before: (i: number) => void,
+  fn: () => void,
+  reference: () => void,
+  after?: () => void,
+): { ms: number; referenceMs: number; ratio: number } {
+  const ms: number[] = [];
+  const ref: number[] = [];
+  for (let i = -1; i < runs; i++) {
+    before(i);
+    let t = performance.now();
+    fn();
+    const took = performance.now() - t;
+    after?.();
+    t = performance.now();
+    reference();
+    const refTook = performance.now() - t;
+    if (i >= 0) {
+      ms.push(took);
+      ref.push(refTook);
+    }
+  }
+  return { ms: median(ms), referenceMs: median(ref), ratio: median(ms.map((x, i) => x / ref[i]!)) };
+}

@@ -170,7 +170,8 @@ const NO_INTERVALS: IntervalList = { kind: 'week', starts: [], ends: [], days: [
 function slot(t: Track, d: Day): number {
   const { starts, ends } = t.list;
   if (t.list.kind === 'week') {
-    const i = (mondayOf(d) - starts[0]!) / 7;
+    // The first interval starts on a Monday: the week holding d is whole weeks after it.
+    const i = Math.floor((d - starts[0]!) / 7);
     return i >= 0 && i < starts.length && t.live[i] ? i : -1;
   }
   let lo = 0;
@@ -330,17 +331,16 @@ export class JudgementFrame {
       }
     }
     const extra = [0, 0, 0];
-    const inRange = (d: Day) => d >= from && d <= to;
 
     // Makeup minutes leave the interval they were given in and go to the interval of their miss.
-    const moved = new Map<number, number>();
+    const moved = input.makeups.length > 0 ? new Map<number, number>() : null;
     for (const mk of input.makeups) {
       const given = toDay(mk.date);
       if (given > today || mk.minutes <= 0) continue;
       const s = SETTING_INDEX[mk.setting];
       const k = given * 3 + s;
-      moved.set(k, (moved.get(k) ?? 0) + mk.minutes);
-      if (!this.credit(s, toDay(mk.missDate), mk.minutes) && inRange(given) && !this.holds(s, given))
+      moved!.set(k, (moved!.get(k) ?? 0) + mk.minutes);
+      if (!this.credit(s, toDay(mk.missDate), mk.minutes) && given >= from && given <= to && !this.holds(s, given))
         extra[s]! += mk.minutes;
     }
     const present = input.present;
@@ -349,7 +349,7 @@ export class JudgementFrame {
       if (d > today) continue;
       const s = present[j + 1]!;
       let own = present[j + 2]!;
-      if (moved.size > 0) {
+      if (moved && moved.size > 0) {
         // The moved minutes of that date and setting come off its present minutes, once.
         const k = d * 3 + s;
         const m = moved.get(k);
@@ -359,7 +359,7 @@ export class JudgementFrame {
           moved.set(k, m - take);
         }
       }
-      if (own > 0 && !this.credit(s, d, own) && inRange(d)) extra[s]! += own;
+      if (own > 0 && !this.credit(s, d, own) && d >= from && d <= to) extra[s]! += own;
     }
     for (const p of input.planned) {
       const d = toDay(p.date);

@@ -160,9 +160,8 @@ export function studentCalendar(
   empty: SchoolCalendar,
   fallbackSchoolId?: number,
 ): InstructionalCalendar {
-  const schools = new Set(list.map((e) => e.schoolId));
-  if (schools.size === 0) return (fallbackSchoolId != null && calendars.get(fallbackSchoolId)) || empty;
-  if (schools.size === 1) return calendars.get(list[0]!.schoolId) ?? empty;
+  if (list.length === 0) return (fallbackSchoolId != null && calendars.get(fallbackSchoolId)) || empty;
+  if (list.every((e) => e.schoolId === list[0]!.schoolId)) return calendars.get(list[0]!.schoolId) ?? empty;
   return new EnrollmentCalendar(list, calendars, empty);
 }
 

@@ -87,7 +87,12 @@ export function owedIn(
   if (inInterval === 0) return 0;
   const start = list.starts[i]!;
   const end = list.ends[i]!;
-  const covered = lo <= start && hi >= end ? inInterval : calendar.count(Math.max(start, lo), Math.min(end, hi));
+  if (lo <= start && hi >= end) {
+    // The whole interval: a whole amount over its own school days is exactly that amount.
+    if (fixedDenominator === undefined && Number.isInteger(minutes)) return minutes;
+    return (minutes * inInterval) / (fixedDenominator ?? inInterval);
+  }
+  const covered = calendar.count(Math.max(start, lo), Math.min(end, hi));
   if (covered === 0) return 0;
   return (minutes * covered) / (fixedDenominator ?? inInterval);
 }

@@ -63,6 +63,26 @@ export function ledgerAndCredits(
   return { rows: ledger.rows, credits };
 }
 
+/**
+ * Makeup minutes still owed for the misses dated in [from, to], and the credits compliance moves to
+ * their intervals. A student with no makeup linked to these misses owes every minute of each miss
+ * whose code owes a makeup (the ledger's rule with nothing covered), and moves nothing.
+ */
+export function makeupBalanceAndCredits(
+  inputs: { misses: Miss[]; makeups: Makeup[] } | undefined,
+  codes: ReadonlySet<MissCode>,
+  from: string,
+  to: string,
+): { balance: number; credits: MakeupCredit[] } {
+  if (inputs && inputs.makeups.length > 0) {
+    const { rows, credits } = ledgerAndCredits(inputs, codes);
+    return { balance: balanceBetween(rows, from, to), credits };
+  }
+  let balance = 0;
+  for (const m of inputs?.misses ?? []) if (codes.has(m.code) && m.date >= from && m.date <= to) balance += m.minutes;
+  return { balance, credits: [] };
+}
+
 /** Makeup minutes still owed for the misses dated in [from, to]. */
 export function balanceBetween(rows: LedgerRow[], from: string, to: string): number {
   let n = 0;

@@ -32,7 +32,14 @@ import {
   presentDays,
   pushPresent,
 } from '../../../shared/domain/compliance';
-import { type JudgementInputs, NO_INPUTS, balanceBetween, ledgerAndCredits, presentByDate } from './judged';
+import {
+  type JudgementInputs,
+  NO_INPUTS,
+  balanceBetween,
+  ledgerAndCredits,
+  makeupBalanceAndCredits,
+  presentByDate,
+} from './judged';
 import { plannedMinutes } from './planned';
 import type { Sqlite } from '../db';
 import { loadCalendars } from './schools';
@@ -140,7 +147,7 @@ export function loadMakeupInputsByStudent(
   studentId: number | readonly number[] | null,
   from: string,
   to: string,
-): Map<number, MakeupInputs & { inRange: Set<number> }> {
+): Map<number, MakeupInputs> {
   const who = whoFilter(studentId, from, to);
   const inRange = db
     .prepare(
@@ -158,19 +165,17 @@ export function loadMakeupInputsByStudent(
   return withMakeups(db, out, who);
 }
 
-type MakeupsByStudent = Map<number, MakeupInputs & { inRange: Set<number> }>;
+type MakeupsByStudent = Map<number, MakeupInputs>;
 
 function bucketOf(out: MakeupsByStudent, sid: number) {
   let b = out.get(sid);
-  if (!b) out.set(sid, (b = { misses: [], makeups: [], inRange: new Set() }));
+  if (!b) out.set(sid, (b = { misses: [], makeups: [] }));
   return b;
 }
 
 /** A miss of the range read, for the student. */
 function addMiss(out: MakeupsByStudent, sid: number, miss: Miss): void {
-  const b = bucketOf(out, sid);
-  b.misses.push(miss);
-  b.inRange.add(miss.attendanceId);
+  bucketOf(out, sid).misses.push(miss);
 }
 
 /** Attendance of one student, some students (a day's agenda), or all, over a range: the SQL and its arguments. */
@@ -210,7 +215,7 @@ function withMakeups(db: Sqlite, out: MakeupsByStudent, who: { sql: string; args
     setting: Setting;
   }[];
   const known = new Set<number>();
-  for (const b of out.values()) for (const id of b.inRange) known.add(id);
+  for (const b of out.values()) for (const m of b.misses) known.add(m.attendanceId);
   const makeups = new Map<number, Makeup & { studentId: number }>();
   for (const l of links) {
     let mk = makeups.get(l.makeupId);
@@ -434,25 +439,31 @@ function readAttendanceValue(v: number | string, into: AttendanceValue): void {
     return;
   }
   // Six integers and the start time, separated by spaces (read in place: no substrings but the time).
-  let at = 0;
-  const int = () => {
-    let n = 0;
-    let sign = 1;
-    if (v.charCodeAt(at) === 45) {
-      sign = -1;
-      at++;
-    }
-    for (let c = v.charCodeAt(at); c >= 48 && c <= 57; c = v.charCodeAt(++at)) n = n * 10 + c - 48;
+  text.v = v;
+  text.at = 0;
+  into.studentId = nextInt();
+  into.day = nextInt();
+  into.kind = nextInt();
+  into.minutes = nextInt();
+  into.attendanceId = nextInt();
+  into.sessionId = nextInt();
+  into.startTime = v.slice(text.at);
+}
+
+/** The text value being read, and where. */
+const text = { v: '', at: 0 };
+function nextInt(): number {
+  const { v } = text;
+  let at = text.at;
+  let sign = 1;
+  if (v.charCodeAt(at) === 45) {
+    sign = -1;
     at++;
-    return sign * n;
-  };
-  into.studentId = int();
-  into.day = int();
-  into.kind = int();
-  into.minutes = int();
-  into.attendanceId = int();
-  into.sessionId = int();
-  into.startTime = v.slice(at);
+  }
+  let n = 0;
+  for (let c = v.charCodeAt(at); c >= 48 && c <= 57; c = v.charCodeAt(++at)) n = n * 10 + c - 48;
+  text.at = at + 1;
+  return sign * n;
 }
 
 /** Up to this many students, their rows are read by id; past it, reading everyone is cheaper. */
@@ -566,7 +577,7 @@ function complianceSummaries(
   const frame = new JudgementFrame({ from: range.from, to: range.to, today }, ctx.options, ctx.threshold);
   const out = new Map<number, MinutesSummary>();
   for (const id of ids) {
-    const { rows: ledger, credits } = ledgerAndCredits(makeups.get(id), ctx.makeupCodes);
+    const { balance, credits } = makeupBalanceAndCredits(makeups.get(id), ctx.makeupCodes, range.from, range.to);
     out.set(
       id,
       summarise(
@@ -574,7 +585,7 @@ function complianceSummaries(
         calendarForStudent(cals, enrollments.get(id), schoolOf.get(id)!),
         clipLinesToEnrollment(lines.get(id) ?? [], enrollments.get(id) ?? []),
         attendance.get(id) ?? [],
-        balanceBetween(ledger, range.from, range.to),
+        balance,
         range.from,
         range.to,
         {
