@@ -68,11 +68,10 @@ for (const cfg of SIZES) {
   };
   const touch = db.prepare('UPDATE schools SET name = name WHERE id = (SELECT min(id) FROM schools)');
   // The raw SQL floor: the range's attendance summed per student, setting, grouping and code.
-  const floorStmt = db.prepare(
-    `SELECT a.student_id, s.setting, s.grouping, a.code, sum(a.minutes) AS minutes
+  const floorSql = `SELECT a.student_id, s.setting, s.grouping, a.code, sum(a.minutes) AS minutes
      FROM attendance a JOIN sessions s ON s.id = a.session_id
-     WHERE a.date BETWEEN ? AND ? GROUP BY a.student_id, s.setting, s.grouping, a.code`,
-  );
+     WHERE a.date BETWEEN ? AND ? GROUP BY a.student_id, s.setting, s.grouping, a.code`;
+  const floorStmt = db.prepare(floorSql);
   const floorRun = () => floorStmt.all(range.from, range.to);
   // Timed beside the floor (each run, then the floor): the ratio is the median of the runs' ratios.
   const caseload = timeAfterBeside(21, () => touch.run(), compliance, floorRun);
@@ -149,6 +148,30 @@ for (const cfg of SIZES) {
     ms: +afterLog.ms.toFixed(2),
     rawSqlFloorMs: +afterLog.referenceMs.toFixed(2),
     ratio: +afterLog.ratio.toFixed(2),
+  });
+
+  // With nothing kept at all: the first read on a connection just opened (as after starting the app),
+  // beside the floor as the first read on another connection just opened.
+  let fresh: ReturnType<typeof openDatabase>[] = [];
+  const firstRead = timeAfterBeside(
+    11,
+    () => {
+      for (const c of fresh) closeDatabase(c);
+      fresh = [openDatabase(file), openDatabase(file)];
+    },
+    () => {
+      const r = createHandlers({ db: fresh[0]!, dataPath: file, today: () => TODAY }).caseloadCompliance(range);
+      if (!r.ok) throw new Error(r.error.message);
+    },
+    () => fresh[1]!.prepare(floorSql).all(range.from, range.to),
+  );
+  for (const c of fresh) closeDatabase(c);
+  report({
+    size: cfg.size,
+    figure: 'caseloadCompliance(school year, first read after opening)',
+    ms: +firstRead.ms.toFixed(2),
+    rawSqlFloorMs: +firstRead.referenceMs.toFixed(2),
+    ratio: +firstRead.ratio.toFixed(2),
   });
 
   benchSchedule(db, h, cfg, usSchoolYear(2026), TODAY, time, report);

@@ -1,4 +1,4 @@
-import { type Day, fromDay, isWeekend, toDay } from './dates';
+import { type Day, fromDay, toDay, weekdayOf } from './dates';
 
 export interface Closure {
   startDate: string;
@@ -47,14 +47,18 @@ export class SchoolCalendar implements InstructionalCalendar {
     for (const y of years) {
       const closed = new Set<number>();
       for (const c of y.closures) {
-        for (let d = toDay(c.startDate); d <= toDay(c.endDate); d++) closed.add(d);
+        for (let d = toDay(c.startDate), end = toDay(c.endDate); d <= end; d++) closed.add(d);
       }
-      for (let d = toDay(y.firstDay); d <= toDay(y.lastDay); d++) {
-        if (!isWeekend(d) && !closed.has(d)) list.push(d);
+      // Weekdays by counting on from the first day's (no division per day).
+      for (let d = toDay(y.firstDay), last = toDay(y.lastDay), wd = weekdayOf(d); d <= last; d++, wd = (wd + 1) % 7) {
+        if (wd < 5 && !closed.has(d)) list.push(d);
       }
     }
     list.sort((a, b) => a - b);
-    this.days = Int32Array.from(new Set(list));
+    // Sorted; overlapping school years may list a day twice: keep it once.
+    let kept = 0;
+    for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[i - 1]) list[kept++] = list[i]!;
+    this.days = Int32Array.from(list.slice(0, kept));
     // rank[d − base] = instructional days before day d, for every day of the calendar's span: count()
     // runs per interval per line per student, so it is two array reads rather than two searches.
     const n = this.days.length;
