@@ -404,12 +404,13 @@ const rowKind = (k: number) => ({
 /**
  * The caseload's attendance, one value per row (reading rows as arrays of columns cost more than the
  * figures computed from them). A present student's row is one exact integer below 2^53:
- * ((student × 2^17 + day + 40000) × 64 + kind) × 1024 + minutes, for student ids below 2^20, days of
- * 1860–2219 and at most 600 minutes. Misses (which the makeup ledger needs whole) and any row that
+ * ((student × 2^17 + day + 40000) × 64 + kind) × 1024 + minutes, for student ids below 2^20, dates of
+ * 1860–2219 and fewer than 1024 minutes (the schema allows 600). Misses (which the makeup ledger needs whole) and any row that
  * does not fit are text: "student day kind minutes attendance session start".
  */
 const DAY_SQL = '(unixepoch(a.date) / 86400)';
-const ATTENDANCE_VALUE_SQL = `CASE WHEN a.code = 'present' AND a.student_id < 1048576
+const ATTENDANCE_VALUE_SQL = `CASE WHEN a.code = 'present' AND a.student_id BETWEEN 0 AND 1048575
+      AND a.minutes BETWEEN 0 AND 1023 AND a.date BETWEEN '1860-01-01' AND '2219-12-31'
     THEN ((a.student_id * 131072 + ${DAY_SQL} + 40000) * 64 + ${ROW_KIND_SQL}) * 1024 + a.minutes
     ELSE a.student_id || ' ' || ${DAY_SQL} || ' ' || (${ROW_KIND_SQL}) || ' ' || a.minutes || ' ' || a.id || ' ' ||
       a.session_id || ' ' || s.start_time END`;
