@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SchoolCalendar } from '../../shared/domain/calendar';
 import {
   type ComplianceInput,
   type MakeupCredit,
@@ -9,20 +8,11 @@ import {
 } from '../../shared/domain/compliance';
 import type { Setting } from '../../shared/domain/codes';
 import type { OwedLine } from '../../shared/domain/minutes-owed';
+import { HOLIDAYS_2026, schoolYear2026 } from '../helpers/calendar';
 
 // School year 2026-27: Wed 2026-08-26 to Fri 2027-06-11; Mon Oct 12 and Wed Nov 11 are holidays.
 // October 2026 has 22 weekdays (Thu 1 … Fri 30) less the holiday: 21 instructional days.
-const cal = new SchoolCalendar([
-  {
-    label: '2026-27',
-    firstDay: '2026-08-26',
-    lastDay: '2027-06-11',
-    closures: [
-      { label: "Indigenous Peoples' Day", startDate: '2026-10-12', endDate: '2026-10-12' },
-      { label: 'Veterans Day', startDate: '2026-11-11', endDate: '2026-11-11' },
-    ],
-  },
-]);
+const cal = schoolYear2026([HOLIDAYS_2026.indigenousPeoplesDay, HOLIDAYS_2026.veteransDay]);
 let nextId = 1;
 const line = (setting: Setting, interval: OwedLine['interval'], minutes: number, startDate = '2026-08-26') => ({
   id: nextId++,

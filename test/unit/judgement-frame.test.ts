@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SchoolCalendar } from '../../shared/domain/calendar';
 import {
   JudgementFrame,
   type MakeupCredit,
@@ -13,19 +12,10 @@ import { intervalList, owedOver } from '../../shared/domain/intervals';
 import { type OwedLine, owedBySetting, owedForLine } from '../../shared/domain/minutes-owed';
 import { makeupBalanceAndCredits } from '../../electron/db/queries/judged';
 import type { Miss } from '../../shared/domain/makeups';
+import { HOLIDAYS_2026, schoolYear2026 } from '../helpers/calendar';
 
 // School year 2026-27: Wed 2026-08-26 to Fri 2027-06-11; Mon Oct 12 and Wed Nov 11 are holidays.
-const cal = new SchoolCalendar([
-  {
-    label: '2026-27',
-    firstDay: '2026-08-26',
-    lastDay: '2027-06-11',
-    closures: [
-      { label: "Indigenous Peoples' Day", startDate: '2026-10-12', endDate: '2026-10-12' },
-      { label: 'Veterans Day', startDate: '2026-11-11', endDate: '2026-11-11' },
-    ],
-  },
-]);
+const cal = schoolYear2026([HOLIDAYS_2026.indigenousPeoplesDay, HOLIDAYS_2026.veteransDay]);
 const line = (
   id: number,
   setting: Setting,

@@ -3,20 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { SchoolCalendar } from '../../shared/domain/calendar';
 import { addDays, fromDay, toDay, weekdayOf } from '../../shared/domain/dates';
 import { type OwedLine, owedBySetting, owedForLine } from '../../shared/domain/minutes-owed';
+import { HOLIDAYS_2026, schoolYear2026 } from '../helpers/calendar';
 
 // School year 2026-27: Wed 2026-08-26 to Fri 2027-06-11, with the holidays each case needs.
-const cal = new SchoolCalendar([
-  {
-    label: '2026-27',
-    firstDay: '2026-08-26',
-    lastDay: '2027-06-11',
-    closures: [
-      { label: "Indigenous Peoples' Day", startDate: '2026-10-12', endDate: '2026-10-12' },
-      { label: 'Veterans Day', startDate: '2026-11-11', endDate: '2026-11-11' },
-      { label: 'Thanksgiving break', startDate: '2026-11-23', endDate: '2026-11-27' },
-    ],
-  },
-]);
+const cal = schoolYear2026([HOLIDAYS_2026.indigenousPeoplesDay, HOLIDAYS_2026.veteransDay, HOLIDAYS_2026.thanksgiving]);
 const plain = { prorateShortWeeks: false };
 const prorate = { prorateShortWeeks: true };
 const line = (p: Partial<OwedLine>): OwedLine => ({
