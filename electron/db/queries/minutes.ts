@@ -503,7 +503,9 @@ function complianceSummaries(
   ids: readonly number[],
   schoolOf: ReadonlyMap<number, number>,
 ): Map<number, MinutesSummary> {
-  const few = ids.length <= FEW_STUDENTS ? ids : null;
+  // A few students (those written to since the last read) are read by id; every student listed, or
+  // many of them, are read without a filter (a filter of every id costs more than the rows it skips).
+  const few = ids.length <= FEW_STUDENTS && ids.length < schoolOf.size ? ids : null;
   const enrollments = few ? loadEnrollments(db, few) : loadEnrollments(db);
   // Compliance per interval judges whole intervals: lines, present minutes and makeups over all of them
   // (the span holds the range).
