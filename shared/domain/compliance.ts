@@ -1,5 +1,5 @@
 import type { InstructionalCalendar } from './calendar';
-import { type Interval, type MissCode, MISS_CAUSE, type Setting } from './codes';
+import { INTERVALS, type Interval, type MissCode, MISS_CAUSE, type Setting } from './codes';
 import { type Day, fromDay, mondayOf, monthBounds, toDay } from './dates';
 import { type IntervalList, firstFrom, intervalList, owedIn, owedOver } from './intervals';
 import { type BySetting, type OwedLine, type OwedOptions, weeklyDenominator } from './minutes-owed';
@@ -202,10 +202,8 @@ export class JudgementFrame {
     credited: new Float64Array(0),
     planned: new Float64Array(0),
   }));
-  /** Per calendar, the started intervals of each kind that overlap the range. */
-  private readonly lists = new Map<InstructionalCalendar, IntervalList[]>();
-  /** Per calendar, every interval of each kind that overlaps the range. */
-  private readonly wholeLists = new Map<InstructionalCalendar, IntervalList[]>();
+  /** Per calendar, each kind's intervals that overlap the range: all of them, and those started by today. */
+  private readonly lists = new Map<InstructionalCalendar, { whole: IntervalList[]; started: IntervalList[] }>();
 
   constructor(
     range: { from: string; to: string; today: string },
@@ -217,23 +215,12 @@ export class JudgementFrame {
     this.today = toDay(range.today);
   }
 
-  private listsOf(calendar: InstructionalCalendar): IntervalList[] {
+  private listsOf(calendar: InstructionalCalendar) {
     let lists = this.lists.get(calendar);
     if (!lists) {
-      // Intervals overlapping the range that have started (today or earlier).
-      lists = (['week', 'month', 'year'] as const).map((k) =>
-        intervalList(calendar, k, this.from, this.to, this.today),
-      );
+      const over = (startedBy?: Day) => INTERVALS.map((k) => intervalList(calendar, k, this.from, this.to, startedBy));
+      lists = { whole: over(), started: over(this.today) };
       this.lists.set(calendar, lists);
-    }
-    return lists;
-  }
-
-  private wholeListsOf(calendar: InstructionalCalendar): IntervalList[] {
-    let lists = this.wholeLists.get(calendar);
-    if (!lists) {
-      lists = (['week', 'month', 'year'] as const).map((k) => intervalList(calendar, k, this.from, this.to));
-      this.wholeLists.set(calendar, lists);
     }
     return lists;
   }
@@ -296,8 +283,7 @@ export class JudgementFrame {
     const { calendar } = input;
     const { from, to, today, tracks } = this;
     for (const t of tracks) t.used = false;
-    const lists = this.listsOf(calendar);
-    const whole = withOwed ? this.wholeListsOf(calendar) : lists;
+    const { started: lists, whole } = this.listsOf(calendar);
     const owed = [0, 0, 0];
     // Owed up to today: only when the range has started and is not over.
     const upTo = today < to ? today : to;

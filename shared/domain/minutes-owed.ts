@@ -1,7 +1,7 @@
 import type { InstructionalCalendar } from './calendar';
 import { type Setting, type Interval } from './codes';
 import { type Day, toDay } from './dates';
-import { type IntervalList, intervalList, owedIn, owedOver } from './intervals';
+import { type IntervalList, intervalList, owedOver } from './intervals';
 
 export interface OwedLine {
   id: number;
@@ -59,24 +59,6 @@ function lineOwed(
 /** docs/domain.md: "prorate short weeks" divides a weekly line's amount by 5 days, not the week's days. */
 export function weeklyDenominator(line: OwedLine, options: OwedOptions): number | undefined {
   return line.interval === 'week' && options.prorateShortWeeks ? 5 : undefined;
-}
-
-/**
- * The owed rule for one interval [start, end] of a line, over the days [lo, hi] (range ∩ line dates):
- * amount × (instructional days in interval ∩ [lo, hi]) ÷ (instructional days in interval, or the fixed
- * weekly denominator 5 when short weeks are prorated); 0 when the interval has no instructional day.
- */
-export function owedInInterval(
-  minutes: number,
-  calendar: InstructionalCalendar,
-  start: Day,
-  end: Day,
-  lo: Day,
-  hi: Day,
-  fixedDenominator?: number,
-): number {
-  const one: IntervalList = { kind: 'year', starts: [start], ends: [end], days: [calendar.count(start, end)] };
-  return owedIn(one, 0, calendar, minutes, lo, hi, fixedDenominator);
 }
 
 export type BySetting = Record<Setting, number>;

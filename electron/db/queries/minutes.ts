@@ -395,11 +395,8 @@ export function studentOverview(db: Sqlite, studentId: number, today: string): S
 const caseOf = (column: string, words: readonly string[]) =>
   `CASE ${column} ${words.map((w, i) => `WHEN '${w}' THEN ${i}`).join(' ')} END`;
 const ROW_KIND_SQL = `${caseOf('s.setting', SETTINGS)} * 21 + ${caseOf('s.grouping', GROUPINGS)} * 7 + ${caseOf('a.code', ATTENDANCE_CODES)}`;
-const rowKind = (k: number) => ({
-  setting: SETTINGS[(k / 21) | 0]!,
-  grouping: GROUPINGS[((k % 21) / 7) | 0]!,
-  code: ATTENDANCE_CODES[k % 7]!,
-});
+const settingOf = (k: number) => SETTINGS[(k / 21) | 0]!;
+const codeOf = (k: number) => ATTENDANCE_CODES[k % 7]!;
 
 /**
  * The caseload's attendance, one value per row (reading rows as arrays of columns cost more than the
@@ -510,7 +507,6 @@ function complianceSummaries(
   // Compliance per interval judges whole intervals: lines, present minutes and makeups over all of them
   // (the span holds the range).
   const span = judgementSpan(range.from, range.to, cals.values());
-
   const who = whoFilter(few, span.from, span.to);
   const lines = linesBy(db, span, few);
 
@@ -527,7 +523,6 @@ function complianceSummaries(
     )
     .pluck(true)
     .all(...who.args) as (number | string)[];
-
   const from = toDay(range.from);
   const to = toDay(range.to);
   const upTo = toDay(today);
@@ -549,14 +544,19 @@ function complianceSummaries(
       const had = sums.get(k);
       if (had) had.minutes += minutes;
       else {
-        const row = { ...rowKind(kind), minutes };
+        const row = {
+          setting: settingOf(kind),
+          grouping: GROUPINGS[((kind % 21) / 7) | 0]!,
+          code: codeOf(kind),
+          minutes,
+        };
         sums.set(k, row);
         const list = attendance.get(sid);
         if (list) list.push(row);
         else attendance.set(sid, [row]);
       }
     }
-    const code = ATTENDANCE_CODES[kind % 7]!;
+    const code = codeOf(kind);
     if (code !== 'present') {
       addMiss(misses, sid, {
         attendanceId: r.attendanceId,
@@ -569,12 +569,11 @@ function complianceSummaries(
     } else if (day <= upTo) {
       let list = present.get(sid);
       if (!list) present.set(sid, (list = []));
-      pushPresent(list, day, SETTINGS[(kind / 21) | 0]!, minutes);
+      pushPresent(list, day, settingOf(kind), minutes);
     }
   }
 
   const makeups = withMakeups(db, misses, who);
-
   const planned = span.to >= today ? plannedMinutes(db, few, today, span.to) : new Map();
 
   const frame = new JudgementFrame({ from: range.from, to: range.to, today }, ctx.options, ctx.threshold);
