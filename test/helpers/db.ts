@@ -102,3 +102,31 @@ export function seedSchool(app: TestApp, closures: { startDate: string; endDate?
 export function seedStudent(app: TestApp, schoolId: number, firstName = 'Ava', lastName = 'Nguyen') {
   return app.call('createStudent', { firstName, lastName, schoolId, grade: '2', dateOfBirth: '2018-04-02' });
 }
+
+/**
+ * An IEP for the 2026-27 year with one weekly group line (up to 4) per setting and minutes given;
+ * the plan, for goals.
+ */
+export function seedWeeklyLines(
+  app: TestApp,
+  studentId: number,
+  ...lines: ['push_in' | 'pull_out' | 'consult', number][]
+) {
+  const plan = app.call('createPlan', { studentId, startDate: '2026-08-26', endDate: '2027-06-11' });
+  for (const [setting, minutes] of lines) {
+    app.call('createServiceLine', {
+      planId: plan.id,
+      setting,
+      grouping: 'group',
+      maxGroupSize: 4,
+      interval: 'week',
+      minutes,
+      startDate: '2026-08-26',
+      endDate: '2027-06-11',
+    });
+  }
+  return plan;
+}
+
+/** A slot's recurrence on weekdays (0 = Monday … 4 = Friday). */
+export const weekdays = (days: number[]) => ({ kind: 'weekdays' as const, days });

@@ -4,15 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../electron/db/db';
 import { memoized, memoizedPerStudent } from '../../electron/db/memo';
 import { createHandlers } from '../../electron/ipc/handlers';
-import { TestApp, seedSchool, seedStudent } from '../helpers/db';
+import { TestApp, seedSchool, seedStudent, seedWeeklyLines, weekdays as weekly } from '../helpers/db';
 
 let app: TestApp;
 let lincoln: number;
 let yearId: number;
 let ava: number;
 let ben: number;
-
-const weekly = (days: number[]) => ({ kind: 'weekdays' as const, days });
 
 beforeEach(() => {
   // Today is Wed 2026-10-14; Mon 10-12 is a holiday at Lincoln.
@@ -22,19 +20,7 @@ beforeEach(() => {
   yearId = seeded.year.id;
   ava = seedStudent(app, lincoln, 'Ava', 'Nguyen').id;
   ben = seedStudent(app, lincoln, 'Ben', 'Ortiz').id;
-  for (const id of [ava, ben]) {
-    const plan = app.call('createPlan', { studentId: id, startDate: '2026-08-26', endDate: '2027-06-11' });
-    app.call('createServiceLine', {
-      planId: plan.id,
-      setting: 'pull_out',
-      grouping: 'group',
-      maxGroupSize: 4,
-      interval: 'week',
-      minutes: 60,
-      startDate: '2026-08-26',
-      endDate: '2027-06-11',
-    });
-  }
+  for (const id of [ava, ben]) seedWeeklyLines(app, id, ['pull_out', 60]);
 });
 afterEach(() => app.close());
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { medicaidLog, serviceLog } from '../../electron/db/queries/reports';
 import { progressReportHtml } from '../../electron/reports/progress-report';
 import { medicaidCsv, serviceLogCsv } from '../../electron/reports/service-log';
-import { TestApp, seedSchool } from '../helpers/db';
+import { TestApp, seedSchool, seedWeeklyLines } from '../helpers/db';
 
 let app: TestApp;
 let ava: number;
@@ -45,17 +45,7 @@ beforeEach(() => {
     medicaidId: 'MC1002',
   }).id;
   for (const id of [ava, liam]) {
-    const plan = app.call('createPlan', { studentId: id, startDate: '2026-08-26', endDate: '2027-06-11' });
-    app.call('createServiceLine', {
-      planId: plan.id,
-      setting: 'pull_out',
-      grouping: 'group',
-      maxGroupSize: 4,
-      interval: 'week',
-      minutes: 30,
-      startDate: '2026-08-26',
-      endDate: '2027-06-11',
-    });
+    const plan = seedWeeklyLines(app, id, ['pull_out', 30]);
     const g = app.call('createGoal', {
       planId: plan.id,
       area: 'Handwriting',

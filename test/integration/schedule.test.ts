@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TestApp, seedSchool, seedStudent } from '../helpers/db';
+import { TestApp, seedSchool, seedStudent, seedWeeklyLines, weekdays as weekly } from '../helpers/db';
 
 let app: TestApp;
 let lincoln: number;
@@ -7,20 +7,6 @@ let oak: number;
 let ava: number;
 let ben: number;
 let cara: number;
-
-function line(studentId: number, setting: 'push_in' | 'pull_out' | 'consult', minutes: number) {
-  const plan = app.call('createPlan', { studentId, startDate: '2026-08-26', endDate: '2027-06-11' });
-  app.call('createServiceLine', {
-    planId: plan.id,
-    setting,
-    grouping: 'group',
-    maxGroupSize: 4,
-    interval: 'week',
-    minutes,
-    startDate: '2026-08-26',
-    endDate: '2027-06-11',
-  });
-}
 
 beforeEach(() => {
   // Today is Wed 2026-10-14 (TestApp default). Mon 10-12 is a holiday at Lincoln.
@@ -31,14 +17,12 @@ beforeEach(() => {
   ava = seedStudent(app, lincoln, 'Ava', 'Nguyen').id;
   ben = seedStudent(app, lincoln, 'Ben', 'Ortiz').id;
   cara = seedStudent(app, oak, 'Cara', 'Lee').id;
-  line(ava, 'pull_out', 60);
-  line(ben, 'pull_out', 30);
-  line(cara, 'push_in', 30);
+  seedWeeklyLines(app, ava, ['pull_out', 60]);
+  seedWeeklyLines(app, ben, ['pull_out', 30]);
+  seedWeeklyLines(app, cara, ['push_in', 30]);
   app.call('setTravel', { schoolA: lincoln, schoolB: oak, minutes: 20, miles: 6.5 });
 });
 afterEach(() => app.close());
-
-const weekly = (days: number[]) => ({ kind: 'weekdays' as const, days });
 
 describe('slots, the agenda and logging from the plan', () => {
   it('builds the agenda in time order with travel, logs as planned, cancels, undoes', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TestApp, seedSchool, seedStudent } from '../helpers/db';
+import { TestApp, seedSchool, seedStudent, seedWeeklyLines } from '../helpers/db';
 
 // Today is Wed 2026-10-14. Week Mon 10-12 to Sun 10-18; Mon 10-12 is a holiday at Lincoln only.
 let app: TestApp;
@@ -15,21 +15,6 @@ let cara: number;
 let s1: number;
 let s2: number;
 let s3: number;
-
-function line(studentId: number, ...lines: ['push_in' | 'pull_out' | 'consult', number][]) {
-  const plan = app.call('createPlan', { studentId, startDate: '2026-08-26', endDate: '2027-06-11' });
-  for (const [setting, minutes] of lines)
-    app.call('createServiceLine', {
-      planId: plan.id,
-      setting,
-      grouping: 'group',
-      maxGroupSize: 4,
-      interval: 'week',
-      minutes,
-      startDate: '2026-08-26',
-      endDate: '2027-06-11',
-    });
-}
 
 const slot = (
   schoolId: number,
@@ -58,9 +43,9 @@ beforeEach(() => {
   ava = seedStudent(app, lincoln, 'Ava', 'Nguyen').id;
   ben = seedStudent(app, lincoln, 'Ben', 'Ortiz').id;
   cara = seedStudent(app, oak, 'Cara', 'Lee').id;
-  line(ava, ['pull_out', 60], ['consult', 15]);
-  line(ben, ['pull_out', 30]);
-  line(cara, ['push_in', 30]);
+  seedWeeklyLines(app, ava, ['pull_out', 60], ['consult', 15]);
+  seedWeeklyLines(app, ben, ['pull_out', 30]);
+  seedWeeklyLines(app, cara, ['push_in', 30]);
   app.call('setTravel', { schoolA: lincoln, schoolB: oak, minutes: 20, miles: 6.5 });
   // S1 Lincoln 09:00–09:30 pull-out Ava + Ben, Mon/Wed/Fri; S2 Oak 10:00–10:30 push-in Cara, Tue/Thu;
   // S3 Lincoln 08:00–08:15 consult Ava, Tue/Thu.
