@@ -2,14 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2EApp, SHOTS } from './harness';
+import { E2EApp, SHOTS, call } from './harness';
 
 // Today Fri 2026-11-13, docs/domain.md's example. "This week" is Mon Nov 9 – Sun Nov 15 (Wed 11 off).
 let app: E2EApp;
-const call = <T>(r: { ok: boolean; value?: T; error?: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error?.message);
-  return r.value as T;
-};
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 
 beforeAll(async () => {

@@ -1,15 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2EApp, SHOTS } from './harness';
+import { E2EApp, SHOTS, call } from './harness';
 
 // Moving to another screen with unsaved changes asks first, in the app's own dialog: keep as draft
 // and leave (the default), discard the changes and leave, or stay (Escape). Saving, then moving on,
 // never asks.
 let app: E2EApp;
-const call = <T>(r: { ok: boolean; value?: T; error?: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error?.message);
-  return r.value as T;
-};
 let studentId = 0;
 let sessionId = 0;
 
@@ -56,6 +52,21 @@ async function openRecentSessions() {
     .locator('details')
     .filter({ has: app.page.locator('summary', { hasText: 'Recent sessions' }) });
   if ((await details.getAttribute('open')) == null) await details.locator('summary').click();
+}
+
+/** Ava's page, then her session on cutting opened for editing: the form's note field. */
+async function editSession() {
+  const p = app.page;
+  await app.nav(/^Caseload/);
+  await p
+    .getByRole('link', { name: /Nguyen/ })
+    .first()
+    .click();
+  await p.getByRole('heading', { name: /Ava/, level: 1 }).waitFor();
+  await openRecentSessions();
+  await p.getByRole('row').filter({ hasText: 'Cutting on' }).getByRole('button', { name: 'Edit', exact: true }).click();
+  await heading('Edit session').waitFor();
+  return p.getByLabel('Note');
 }
 
 /** A half-filled session form: Ava added, a note typed. */
@@ -147,20 +158,7 @@ describe('leaving a screen with unsaved changes', () => {
     expect(await question().isVisible()).toBe(false);
 
     // An existing session opened from the student page, changed and saved: back without a question.
-    await app.nav(/^Caseload/);
-    await p
-      .getByRole('link', { name: /Nguyen/ })
-      .first()
-      .click();
-    await p.getByRole('heading', { name: /Ava/, level: 1 }).waitFor();
-    await openRecentSessions();
-    await p
-      .getByRole('row')
-      .filter({ hasText: 'Cutting on' })
-      .getByRole('button', { name: 'Edit', exact: true })
-      .click();
-    await heading('Edit session').waitFor();
-    const note = p.getByLabel('Note');
+    const note = await editSession();
     await expect.poll(() => note.inputValue()).toBe('Cutting on a line.');
     await note.fill('Cutting on a curved line.');
     await p.getByRole('button', { name: 'Save changes' }).click();
@@ -174,20 +172,7 @@ describe('leaving a screen with unsaved changes', () => {
     const p = app.page;
     await p.emulateMedia({ colorScheme: 'dark' });
     await p.setViewportSize({ width: 1024, height: 640 });
-    await app.nav(/^Caseload/);
-    await p
-      .getByRole('link', { name: /Nguyen/ })
-      .first()
-      .click();
-    await p.getByRole('heading', { name: /Ava/, level: 1 }).waitFor();
-    await openRecentSessions();
-    await p
-      .getByRole('row')
-      .filter({ hasText: 'Cutting on' })
-      .getByRole('button', { name: 'Edit', exact: true })
-      .click();
-    await heading('Edit session').waitFor();
-    const note = p.getByLabel('Note');
+    const note = await editSession();
     await expect.poll(() => note.inputValue()).toBe('Cutting on a curved line.');
     await note.fill('Cutting on a zigzag line.');
     await app.nav(/^Search/);

@@ -1,16 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCaseload } from '../../electron/db/sample';
-import { E2EApp, SHOTS } from './harness';
+import { E2EApp, SHOTS, call } from './harness';
 import { layoutProblems } from './layout-check';
 
 // A caseload of 150 students over two school years: the progress reports list draws only the rows in
 // view and finds any student by name, status or school; nothing is out of reach of the keyboard.
 let app: E2EApp;
-const call = <T>(r: { ok: boolean; value?: T; error?: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error?.message);
-  return r.value as T;
-};
 const TODAY = '2026-11-18';
 const STUDENTS = 151; // 150 generated, and Zora Quill
 

@@ -2,16 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2EApp, SHOTS } from './harness';
+import { E2EApp, SHOTS, call } from './harness';
 import { layoutProblems } from './layout-check';
 
 // Progress reports for every school at once: mark reviewed, "Finalise all reviewed", "Save all as
 // PDFs" into one folder; and the goal data page reached from the report editor and the student page.
 let app: E2EApp;
-const call = <T>(r: { ok: boolean; value?: T; error?: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error?.message);
-  return r.value as T;
-};
 const ids: Record<string, number> = {};
 const goals: Record<string, number> = {};
 

@@ -1,15 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2EApp, SHOTS } from './harness';
+import { E2EApp, SHOTS, call } from './harness';
 
 // Closing the window with changes not yet saved asks first (beforeunload), for every form the issue
 // names; moving to another screen asks in the app's own question (leave-prompt.test.ts), and keeps
 // the draft.
 let app: E2EApp;
-const call = <T>(r: { ok: boolean; value?: T; error?: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error?.message);
-  return r.value as T;
-};
 let studentId = 0;
 let periodId = 0;
 

@@ -2,14 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2EApp, SHOTS } from './harness';
+import { E2EApp, SHOTS, call } from './harness';
 import { layoutProblems } from './layout-check';
 
 let app: E2EApp;
-const call = <T>(r: { ok: boolean; value?: T; error?: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error?.message);
-  return r.value as T;
-};
 const ids: Record<string, number> = {};
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
