@@ -20,11 +20,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
 };
-/** A handler's value, or the handler's error thrown: for setting up a test's data. */
-export const call = <T>(r: { ok: boolean; value?: T; error?: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error?.message);
-  return r.value as T;
-};
+export { call } from '../helpers/db';
 
 export const SHOTS = resolve(__dirname, '../../test-results/screenshots');
 

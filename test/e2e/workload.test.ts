@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedWeeklyLines } from '../helpers/db';
 import { E2EApp, SHOTS, call } from './harness';
 import { layoutProblems } from './layout-check';
 
@@ -31,19 +32,7 @@ beforeAll(async () => {
   ] as const) {
     const st = call(h.createStudent({ firstName: first, lastName: last, schoolId: ids[school]!, grade: '3' }));
     ids[first] = st.id;
-    const plan = call(h.createPlan({ studentId: st.id, startDate: '2026-08-26', endDate: '2027-06-11' }));
-    call(
-      h.createServiceLine({
-        planId: plan.id,
-        setting,
-        grouping: 'group',
-        maxGroupSize: 4,
-        interval: 'week',
-        minutes,
-        startDate: '2026-08-26',
-        endDate: '2027-06-11',
-      }),
-    );
+    seedWeeklyLines(app, st.id, [setting, minutes]);
   }
   const slot = (school: string, startTime: string, endTime: string, setting: string, days: number[], who: string[]) =>
     call(

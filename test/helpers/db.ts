@@ -103,27 +103,36 @@ export function seedStudent(app: TestApp, schoolId: number, firstName = 'Ava', l
   return app.call('createStudent', { firstName, lastName, schoolId, grade: '2', dateOfBirth: '2018-04-02' });
 }
 
+/** A handler's value, or the handler's error thrown: for setting up a test's data. */
+export const call = <T>(r: { ok: boolean; value?: T; error?: { message: string } }): T => {
+  if (!r.ok) throw new Error(r.error?.message);
+  return r.value as T;
+};
+
 /**
  * An IEP for the 2026-27 year with one weekly group line (up to 4) per setting and minutes given;
- * the plan, for goals.
+ * the plan, for goals. For the integration tests' app and the end-to-end tests' alike.
  */
 export function seedWeeklyLines(
-  app: TestApp,
+  app: { handlers: Handlers },
   studentId: number,
   ...lines: ['push_in' | 'pull_out' | 'consult', number][]
 ) {
-  const plan = app.call('createPlan', { studentId, startDate: '2026-08-26', endDate: '2027-06-11' });
+  const h = app.handlers;
+  const plan = call(h.createPlan({ studentId, startDate: '2026-08-26', endDate: '2027-06-11' }));
   for (const [setting, minutes] of lines) {
-    app.call('createServiceLine', {
-      planId: plan.id,
-      setting,
-      grouping: 'group',
-      maxGroupSize: 4,
-      interval: 'week',
-      minutes,
-      startDate: '2026-08-26',
-      endDate: '2027-06-11',
-    });
+    call(
+      h.createServiceLine({
+        planId: plan.id,
+        setting,
+        grouping: 'group',
+        maxGroupSize: 4,
+        interval: 'week',
+        minutes,
+        startDate: '2026-08-26',
+        endDate: '2027-06-11',
+      }),
+    );
   }
   return plan;
 }
