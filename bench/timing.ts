@@ -22,15 +22,7 @@ export function time(runs: number, fn: (i: number) => void): number {
  * figures the app keeps between reads are timed after the write that makes it work them out again.
  */
 export function timeAfter(runs: number, before: (i: number) => void, fn: () => void, after?: () => void): number {
-  const out: number[] = [];
-  for (let i = -1; i < runs; i++) {
-    before(i);
-    const t = performance.now();
-    fn();
-    if (i >= 0) out.push(performance.now() - t);
-    after?.();
-  }
-  return median(out);
+  return timeAfterBeside(runs, before, fn, () => {}, after).ms;
 }
 
 /**
