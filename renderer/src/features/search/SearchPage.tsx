@@ -12,13 +12,17 @@ export function SearchPage() {
   const [q, setQ] = useState(text.trim());
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
+  // The query follows the typing after a pause, and goes into the address only when it differs from
+  // what the address holds: a needless replace on opening the screen could cancel a click made in
+  // that moment (a sidebar link clicked as Search opened did nothing).
+  const inAddress = params.get('q') ?? '';
   useEffect(() => {
     const t = setTimeout(() => {
       setQ(text.trim());
-      setParams(text.trim() ? { q: text.trim() } : {}, { replace: true });
+      if (text.trim() !== inAddress) setParams(text.trim() ? { q: text.trim() } : {}, { replace: true });
     }, 200);
     return () => clearTimeout(t);
-  }, [text, setParams]);
+  }, [text, inAddress, setParams]);
   const results = useApi('search', { q }, q.length >= 2);
   const r = results.data;
   return (
